@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, dependencies pointing downwards only (see README "Architecture"):
+//   arrownet (executable) -> KhaltiSandbox, KhaltiClient, PaymentJournal -> ArrownetDomain
+// ArrownetDomain is pure: no networking, no files, no SQLite.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "arrownet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arrownet", targets: ["arrownet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "ArrownetDomain", swiftSettings: strict),
+        .target(
+            name: "KhaltiClient",
+            dependencies: [
+                "ArrownetDomain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "KhaltiSandbox",
+            dependencies: [
+                "ArrownetDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The seed lives in the top-level Resources/ folder (a symlink makes it this target's).
+            resources: [.copy("Resources/sandbox-customers.json")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "arrownet",
+            dependencies: [
+                "ArrownetDomain",
+                "KhaltiClient",
+                "KhaltiSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ArrownetDomainTests", dependencies: ["ArrownetDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "KhaltiSandboxTests",
+            dependencies: [
+                "KhaltiSandbox",
+                "ArrownetDomain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KhaltiClientTests",
+            dependencies: ["KhaltiClient", "KhaltiSandbox", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,112 @@
+/// An amount of Nepali rupees held as whole paisa (1 rupee = 100 paisa).
+///
+/// Money never passes through `Double`: the wire's decimal strings are parsed digit by
+/// digit and echoed back exactly, so `"1695.00"` leaves as it came.
+public struct Money: Hashable, Comparable, Sendable {
+    public let paisa: Int64
+
+    public init(paisa: Int64) {
+        self.paisa = paisa
+    }
+
+    public init(rupees: Int64) {
+        self.paisa = rupees * 100
+    }
+
+    public static let zero = Money(paisa: 0)
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.paisa < rhs.paisa }
+
+    /// Sum; traps on overflow like any Swift integer, which amounts from real answers
+    /// (at most `MoneyParser.maximumRupees`) can never reach.
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(paisa: lhs.paisa + rhs.paisa) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(paisa: lhs.paisa - rhs.paisa) }
+    public static func * (lhs: Money, factor: Int64) -> Money { Money(paisa: lhs.paisa * factor) }
+
+    /// Parses the wire form: digits, optionally a point and one or two decimals
+    /// (`"1695.00"`, `"1695"`, `"17628.5"`). Grouping commas, exponents, signs and
+    /// a third decimal are refused, since none of them is what Khalti sends.
+    public init(wire text: String) throws(MoneyParseError) {
+        self = try MoneyParser.parse(text)
+    }
+
+    /// The wire form with exactly two decimals: `"1695.00"`.
+    public var wireString: String {
+        let sign = paisa < 0 ? "-" : ""
+        let magnitude = paisa.magnitude
+        let rupees = magnitude / 100
+        let cents = magnitude % 100
+        return "\(sign)\(rupees).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// How a clerk reads it: `Rs. 1,695.00`, grouped the Nepali way (`Rs. 1,00,000.00`).
+    public var formatted: String {
+        let sign = paisa < 0 ? "-" : ""
+        let magnitude = paisa.magnitude
+        let cents = magnitude % 100
+        return "\(sign)Rs. \(Self.lakhGrouped(magnitude / 100)).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Groups the last three digits, then every two: 12345678 -> "1,23,45,678".
+    static func lakhGrouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        guard digits.count > 3 else { return digits }
+        var head = Array(digits.dropLast(3))
+        let tail = String(digits.suffix(3))
+        var groups: [String] = []
+        while head.count > 2 {
+            groups.insert(String(head.suffix(2)), at: 0)
+            head.removeLast(2)
+        }
+        groups.insert(String(head), at: 0)
+        return groups.joined(separator: ",") + "," + tail
+    }
+}
+
+public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case notADecimal(String)
+    case tooManyDecimals(String)
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case .empty: "an amount was expected but none was given"
+        case .notADecimal(let text): "\"\(text.prefix(40))\" is not an amount in rupees (expected digits like 1695.00)"
+        case .tooManyDecimals(let text): "\"\(text.prefix(40))\" has more than two decimals; paisa is the smallest unit"
+        case .tooLarge(let text): "\"\(text.prefix(40))\" is larger than any amount this console handles"
+        }
+    }
+}
+
+enum MoneyParser {
+    /// One crore rupees. No bill at a counter comes near it; anything larger is a
+    /// corrupt answer, and refusing it keeps every sum far from Int64 overflow.
+    static let maximumRupees: Int64 = 10_000_000
+
+    static func parse(_ text: String) throws(MoneyParseError) -> Money {
+        guard !text.isEmpty else { throw .empty }
+        let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else {
+            throw .notADecimal(text)
+        }
+        var fraction = Substring("")
+        if parts.count == 2 {
+            fraction = parts[1]
+            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { throw .notADecimal(text) }
+            guard fraction.count <= 2 else { throw .tooManyDecimals(text) }
+        }
+        // Leading zeros are harmless, but a 30-digit run is not an amount: cap before converting.
+        let significant = whole.drop(while: { $0 == "0" })
+        guard significant.count <= 8, let rupees = Int64(significant.isEmpty ? "0" : String(significant)),
+              rupees <= maximumRupees
+        else { throw .tooLarge(text) }
+        let paddedFraction = fraction.count == 1 ? fraction + "0" : (fraction.isEmpty ? "00" : fraction)
+        guard let cents = Int64(paddedFraction) else { throw .notADecimal(text) }
+        return Money(paisa: rupees * 100 + cents)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,4 @@
+import AsyncHTTPClient
+import Logging
+import ArrownetDomain
+public enum KhaltiClientPlaceholder {}

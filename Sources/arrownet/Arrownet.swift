@@ -1,0 +1,4 @@
+import ArgumentParser
+import KhaltiClient
+import KhaltiSandbox
+@main struct Arrownet: ParsableCommand { func run() {} }
