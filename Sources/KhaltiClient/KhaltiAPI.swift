@@ -1,0 +1,187 @@
+import ArrownetDomain
+import Foundation
+import Logging
+
+/// Khalti's Services API for Arrownet: details, payment, status lookups, balance.
+///
+/// Errors never carry the token. A payment never throws: whatever happens is an
+/// answer that the payment policy turns into paid, held or not paid.
+public final class KhaltiAPI: Sendable {
+    public static let defaultMaximumAnswerBytes = 1 << 20
+
+    public let endpoint: KhaltiEndpoint
+    let token: KhaltiToken
+    let timeouts: KhaltiTimeouts
+    let transport: KhaltiTransport
+
+    public init(
+        endpoint: KhaltiEndpoint, token: KhaltiToken, timeouts: KhaltiTimeouts = KhaltiTimeouts(),
+        maximumAnswerBytes: Int = KhaltiAPI.defaultMaximumAnswerBytes,
+        logger: Logger = Logger(label: "arrownet.khalti")
+    ) throws(ConfigurationError) {
+        try endpoint.check(token)
+        self.endpoint = endpoint
+        self.token = token
+        self.timeouts = timeouts
+        transport = KhaltiTransport(
+            baseURL: endpoint.baseURL, connectTimeout: timeouts.connect,
+            maximumAnswerBytes: maximumAnswerBytes, logger: logger
+        )
+    }
+
+    /// Closes the connections; call once before the process ends.
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+
+    // MARK: - Calls
+
+    public func accountDetails(for username: Username) async throws(KhaltiError) -> Account {
+        let body = Self.json(["token": .string(token.secret), "username": .string(username.value)])
+        let fields = try await answerFields(
+            try await rawPost(KhaltiPaths.details, body: body, timeout: timeouts.details)
+        )
+        do {
+            return try WireReading.account(fields, username: username)
+        } catch {
+            throw .unreadableAnswer(httpStatus: 200, problem: token.scrub(error.sentence))
+        }
+    }
+
+    public func pay(_ payment: PaymentRequest) async -> PaymentResult {
+        let body = Self.json([
+            "username": .string(payment.username.value),
+            "amount": .string(payment.amount.wireString),
+            "duration": .int(payment.duration.months),
+            "reference": .string(payment.reference.value),
+            "token": .string(token.secret),
+        ])
+        let raw: RawAnswer
+        do {
+            raw = try await transport.post(KhaltiPaths.commit, json: body, timeoutSeconds: timeouts.payment)
+        } catch {
+            if case .neverSent = error { return PaymentResult(answer: .notSent) }
+            return PaymentResult(answer: .noAnswer)
+        }
+        return WireReading.paymentResult(raw, token: token)
+    }
+
+    public func lookUp(_ reference: PaymentReference) async throws(KhaltiError) -> LookupAnswer {
+        let raw = try await rawGet(KhaltiPaths.status, query: [("token", token.secret), ("reference", reference.value)])
+        if let unknown = WireReading.unknownReference(raw) { return unknown }
+        let fields = try await answerFields(raw)
+        return WireReading.lookupAnswer(fields)
+    }
+
+    /// Looks many references up in one call; the answer has an entry for each one
+    /// Khalti answered about. Callers look up any missing ones singly.
+    public func lookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer] {
+        guard !references.isEmpty else { return [:] }
+        let raw = try await rawGet(KhaltiPaths.bulkStatus, query: [
+            ("token", token.secret),
+            ("references", references.map(\.value).joined(separator: ",")),
+            ("reference_length", String(references.count)),
+        ])
+        let fields = try await answerFields(raw)
+        guard case .array(let entries)? = fields.value["detail"] else {
+            throw .unreadableAnswer(httpStatus: raw.status, problem: "field \"detail\" is missing or not a list")
+        }
+        return WireReading.bulkLookupAnswers(entries, asked: references)
+    }
+
+    public func balance() async throws(KhaltiError) -> KhaltiBalance {
+        let fields = try await answerFields(try await rawGet(KhaltiPaths.balance, query: [("token", token.secret)]))
+        do {
+            return KhaltiBalance(available: try fields.money("credits_available"), consumed: fields.optionalMoney("credits_consumed"))
+        } catch {
+            throw .unreadableAnswer(httpStatus: 200, problem: error.sentence)
+        }
+    }
+
+    // MARK: - Plumbing
+
+    private func rawPost(_ path: String, body: Data, timeout: Int) async throws(KhaltiError) -> RawAnswer {
+        do {
+            return try await transport.post(path, json: body, timeoutSeconds: timeout)
+        } catch {
+            throw error.asKhaltiError(timeout: timeout, answerLimit: transport.maximumAnswerBytes)
+        }
+    }
+
+    private func rawGet(_ path: String, query: [(String, String)]) async throws(KhaltiError) -> RawAnswer {
+        do {
+            return try await transport.get(path, query: query, timeoutSeconds: timeouts.lookup)
+        } catch {
+            throw error.asKhaltiError(timeout: timeouts.lookup, answerLimit: transport.maximumAnswerBytes)
+        }
+    }
+
+    private func answerFields(_ raw: RawAnswer) async throws(KhaltiError) -> AnswerFields {
+        try WireReading.successFields(raw, token: token)
+    }
+
+    enum BodyValue {
+        case string(String)
+        case int(Int)
+    }
+
+    /// Request bodies are a handful of fields; JSONSerialization keeps key order
+    /// irrelevant and escapes strings correctly.
+    static func json(_ fields: [String: BodyValue]) -> Data {
+        var object: [String: Any] = [:]
+        for (key, value) in fields {
+            switch value {
+            case .string(let text): object[key] = text
+            case .int(let number): object[key] = number
+            }
+        }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+}
+
+enum KhaltiPaths {
+    static let details = "/api/servicegroup/details/arrownet/"
+    static let commit = "/api/servicegroup/commit/arrownet/"
+    static let status = "/api/service/status/"
+    static let bulkStatus = "/api/service/bulk/status/"
+    static let balance = "/api/balance"
+}
+
+/// A payment as sent: the amount and duration must come from a details answer.
+public struct PaymentRequest: Sendable, Hashable {
+    public let username: Username
+    public let duration: PlanDuration
+    public let amount: Money
+    public let reference: PaymentReference
+
+    public init(username: Username, plan: Plan, reference: PaymentReference) {
+        self.username = username
+        duration = plan.duration
+        amount = plan.amount
+        self.reference = reference
+    }
+}
+
+/// What became of a payment request.
+public struct PaymentResult: Sendable, Equatable {
+    public let answer: PaymentAnswer
+    public let verdict: PaymentVerdict
+    /// Khalti's transaction id (`id`, or `response_id`), when the answer had one.
+    public let transactionID: String?
+    /// Khalti's own words (message, detail), token scrubbed.
+    public let message: String?
+    public let refusal: ServiceRefusal?
+
+    public init(answer: PaymentAnswer, transactionID: String? = nil, message: String? = nil, refusal: ServiceRefusal? = nil) {
+        self.answer = answer
+        verdict = PaymentPolicy.verdict(for: answer)
+        self.transactionID = transactionID
+        self.message = message
+        self.refusal = refusal
+    }
+}
+
+public struct KhaltiBalance: Sendable, Equatable {
+    public let available: Money
+    public let consumed: Money?
+}

@@ -1,4 +1,0 @@
-import AsyncHTTPClient
-import Logging
-import ArrownetDomain
-public enum KhaltiClientPlaceholder {}
