@@ -98,12 +98,14 @@ enum MoneyParser {
         }
         // Leading zeros are harmless, but a 30-digit run is not an amount: cap before converting.
         let significant = whole.drop(while: { $0 == "0" })
-        guard significant.count <= 8, let rupees = Int64(significant.isEmpty ? "0" : String(significant)),
-              rupees <= maximumRupees
-        else { throw .tooLarge(text) }
+        guard significant.count <= 8, let rupees = Int64(significant.isEmpty ? "0" : String(significant)) else {
+            throw .tooLarge(text)
+        }
         let paddedFraction = fraction.count == 1 ? fraction + "0" : (fraction.isEmpty ? "00" : fraction)
         guard let cents = Int64(paddedFraction) else { throw .notADecimal(text) }
-        return Money(paisa: rupees * 100 + cents)
+        let paisa = rupees * 100 + cents
+        guard paisa <= maximumRupees * 100 else { throw .tooLarge(text) }
+        return Money(paisa: paisa)
     }
 }
 
