@@ -1,0 +1,173 @@
+import ArrownetDomain
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// Why a sandbox did not start.
+public struct SandboxStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// A sandbox server that is listening. Start one with `start(_:)`, stop it with `stop()`.
+///
+/// Many may run in one process at once (each test its own, on its own free port): they
+/// share nothing but the event loop group.
+public final class RunningSandbox: Sendable {
+    public let host: String
+    /// The port it listens on (the real one when the configuration asked for port 0).
+    public let port: Int
+    private let service: KhaltiService
+    private let faults: FaultBoard
+    private let serverTask: Task<Void, Never>
+
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    public var baseURL: String {
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        return "http://\(hostPart):\(port)"
+    }
+
+    private init(host: String, port: Int, service: KhaltiService, faults: FaultBoard, serverTask: Task<Void, Never>) {
+        self.host = host
+        self.port = port
+        self.service = service
+        self.faults = faults
+        self.serverTask = serverTask
+    }
+
+    /// Opens the ledger, binds, and returns once the server accepts connections,
+    /// so a client may connect straight away.
+    public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws -> RunningSandbox {
+        let customers = try configuration.customers ?? SandboxCustomer.seededCustomers()
+        try SandboxCustomer.validate(customers)
+        let ledger = try SandboxLedger(directory: configuration.dataDirectory, openingBalance: configuration.openingBalance)
+        let service = KhaltiService(
+            customers: customers, ledger: ledger, clock: configuration.clock,
+            settleQueuedAfterSeconds: configuration.settleQueuedAfterSeconds, logger: configuration.logger)
+        let faults = FaultBoard(configuration.faults)
+
+        let router = Router(context: SandboxRequestContext.self)
+        KhaltiRoutes(service: service, faults: faults, maximumBodyBytes: configuration.maximumRequestBodyBytes, logger: configuration.logger)
+            .register(on: router)
+        if isLoopback(configuration.host) {
+            AdminRoutes(service: service, faults: faults).register(on: router)
+        }
+
+        let listening = ListeningSignal()
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in listening.succeed(port: channel.localAddress?.port ?? configuration.port) },
+            logger: configuration.logger)
+        // The server runs until this task is cancelled (stop()); cancellation closes the
+        // listening socket and every connection, and the task ends once they are gone.
+        let serverTask = Task {
+            do {
+                try await application.run()
+                listening.fail(SandboxStartError(description: "the server stopped before it was listening"))
+            } catch {
+                listening.fail(error)
+            }
+        }
+        do {
+            let port = try await listening.wait()
+            configuration.logger.info("sandbox listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
+            return RunningSandbox(host: configuration.host, port: port, service: service, faults: faults, serverTask: serverTask)
+        } catch {
+            serverTask.cancel()
+            await serverTask.value
+            try? ledger.close()
+            throw error
+        }
+    }
+
+    /// Stops accepting, closes open connections, waits for the server to finish and
+    /// closes the ledger. Calling it twice is harmless.
+    public func stop() async {
+        serverTask.cancel()
+        await serverTask.value
+        try? service.ledger.close()
+    }
+
+    // MARK: Faults
+
+    /// Puts a fault rule in force; returns its id (as listed by `faultStatuses()`).
+    @discardableResult
+    public func add(_ rule: FaultRule) -> Int { faults.add(rule) }
+
+    public func clearFaults() { faults.clear() }
+
+    /// Every rule in force and how often it fired.
+    public func faultStatuses() -> [FaultStatus] { faults.statuses() }
+
+    // MARK: Ledger
+
+    /// Settles every Queued payment now (to Success or Failed, per customer). Returns how many.
+    @discardableResult
+    public func settleAll() async throws -> Int {
+        try await service.ledger.settleAll(now: service.clock.now())
+    }
+
+    /// The payments under `reference` (zero or one, since references are unique), or all
+    /// payments when `reference` is nil.
+    public func ledgerEntries(reference: String? = nil) async throws -> [SandboxLedgerEntry] {
+        try await service.ledger.entries(reference: reference, now: service.clock.now())
+    }
+
+    public func balance() async throws -> SandboxBalance {
+        try await service.ledger.balance(now: service.clock.now())
+    }
+
+    /// Refunds a successful payment in full, as Khalti support would. Returns the entry
+    /// afterwards, or nil when no payment has the reference or it cannot be refunded.
+    @discardableResult
+    public func refund(reference: String, remarks: String = "Refunded by operator") async throws -> SandboxLedgerEntry? {
+        if case .refunded(let entry) = try await service.ledger.refund(reference: reference, remarks: remarks, now: service.clock.now()) {
+            return entry
+        }
+        return nil
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// Hands the listening port from the server's start-up callback to `start`, or the
+/// error that stopped it; whichever comes first wins, later ones are ignored.
+private final class ListeningSignal: Sendable {
+    private enum State {
+        case waiting([CheckedContinuation<Int, any Error>])
+        case done(Result<Int, any Error>)
+    }
+
+    private let state = Mutex<State>(.waiting([]))
+
+    func succeed(port: Int) { finish(.success(port)) }
+    func fail(_ error: any Error) { finish(.failure(error)) }
+
+    func wait() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            let result: Result<Int, any Error>? = state.withLock { state in
+                switch state {
+                case .waiting(var waiters):
+                    waiters.append(continuation)
+                    state = .waiting(waiters)
+                    return nil
+                case .done(let result):
+                    return result
+                }
+            }
+            if let result { continuation.resume(with: result) }
+        }
+    }
+
+    private func finish(_ result: Result<Int, any Error>) {
+        let waiters: [CheckedContinuation<Int, any Error>] = state.withLock { state in
+            guard case .waiting(let waiters) = state else { return [] }
+            state = .done(result)
+            return waiters
+        }
+        for waiter in waiters { waiter.resume(with: result) }
+    }
+}

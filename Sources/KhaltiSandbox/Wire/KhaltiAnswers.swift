@@ -1,0 +1,82 @@
+import ArrownetDomain
+import Foundation
+
+/// The success answers of the Khalti calls, in the shapes of the seed and the protocol note.
+enum KhaltiAnswers {
+    /// Exactly the seed's details answer, key for key.
+    static func details(_ details: SandboxAccountDetails) -> WireJSON {
+        .object([
+            "status": .bool(true),
+            "plan_details": .array(details.planDetails.map { plan in
+                .object(["duration": .integer(plan.duration), "amount": .string(plan.amount.wireString)])
+            }),
+            "days_remaining": .integer(details.daysRemaining),
+            "current_plan": .string(details.currentPlan),
+            "accept_advance_payment": .bool(details.acceptAdvancePayment),
+            "has_due": .bool(details.hasDue),
+            "full_name": .string(details.fullName),
+        ])
+    }
+
+    /// The commit answer. A payment that failed at once answers HTTP 200 with
+    /// `status: false` and `state: "Failed"`: the call itself worked, the payment did not,
+    /// and a client decides by `state` (refund the customer).
+    static func commit(_ entry: SandboxLedgerEntry) -> WireJSON {
+        let (status, message, detail): (Bool, String, String) = switch entry.state {
+        case .success: (true, "Successfully Completed Transaction", "Transaction successful")
+        case .queued: (true, "Transaction Queued", "Transaction is queued and will be processed shortly")
+        case .processing: (true, "Transaction Processing", "Transaction is being processed")
+        case .failed: (false, "Transaction Failed", "Transaction failed; the amount was returned to your balance")
+        }
+        return .object([
+            "status": .bool(status),
+            "message": .string(message),
+            "detail": .string(detail),
+            "extra_data": .object([]),
+            "state": .string(entry.state.rawValue),
+            "id": .number(String(entry.id)),
+        ])
+    }
+
+    /// One status lookup result; also an element of the bulk lookup's `detail`.
+    static func status(_ entry: SandboxLedgerEntry) -> WireJSON {
+        let (originalStatus, details): (String, String) = switch entry.state {
+        case .success: ("Completed", "Transaction successful")
+        case .queued: ("Queued", "Transaction is queued")
+        case .processing: ("Processing", "Transaction is being processed")
+        case .failed: ("Failed", "Transaction failed")
+        }
+        return .object([
+            "status": .bool(true),
+            "state": .string(entry.state.rawValue),
+            "original_status": .string(originalStatus),
+            "details": .string(details),
+            "reference": .string(entry.reference),
+            "response_id": .string(entry.responseID),
+            "amount": .rupees(entry.amount),
+            "refunded": .bool(entry.isRefunded),
+            "refunded_amount": .rupees(entry.refundedAmount),
+            "refunds": .array(entry.refunds.map { refund in
+                .object([
+                    "created_at": .string(khaltiTimestamp(refund.createdAt)),
+                    "remarks": .string(refund.remarks),
+                    "amount": .rupees(refund.amount),
+                ])
+            }),
+        ])
+    }
+
+    static func balance(_ balance: SandboxBalance) -> WireJSON {
+        .object([
+            "credits_available": .rupees(balance.available),
+            "credits_consumed": .rupees(balance.consumed),
+        ])
+    }
+
+    /// Khalti writes times in Nepal time with the offset (`2025-01-01T05:45:00+05:45`).
+    /// Nepal has no daylight saving, so a fixed offset is exact and needs no tz database.
+    static func khaltiTimestamp(_ date: Date) -> String {
+        let nepal = TimeZone(secondsFromGMT: 5 * 3600 + 45 * 60) ?? .gmt
+        return Date.ISO8601FormatStyle(timeZone: nepal).format(date)
+    }
+}
