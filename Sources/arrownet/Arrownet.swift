@@ -1,4 +1,14 @@
 import ArgumentParser
-import KhaltiClient
-import KhaltiSandbox
-@main struct Arrownet: ParsableCommand { func run() {} }
+
+@main
+struct Arrownet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arrownet",
+        abstract: "Arrownet bill payments through Khalti, for counter clerks and support agents.",
+        discussion: """
+            With no Khalti token configured every command uses the embedded sandbox \
+            (no real money). See README.md for configuration.
+            """,
+        subcommands: [LookupCommand.self, BalanceCommand.self, SandboxCommand.self]
+    )
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Standard output and error, line-buffered writes without Foundation's `print` locking surprises.
+struct Terminal: Sendable {
+    let handle: FileHandle
+    let descriptor: Int32
+
+    static let standardOutput = Terminal(handle: .standardOutput, descriptor: STDOUT_FILENO)
+    static let standardError = Terminal(handle: .standardError, descriptor: STDERR_FILENO)
+
+    var isInteractive: Bool { isatty(descriptor) == 1 }
+
+    func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+}
