@@ -82,6 +82,10 @@ enum WireReading {
     }
 
     static func paymentResult(_ raw: RawAnswer, token: KhaltiToken) -> PaymentResult {
+        // A redirect is not followed; whatever its body, it is an unexpected status.
+        if (300..<400).contains(raw.status) {
+            return PaymentResult(answer: .answered(httpStatus: raw.status, state: nil, errorCode: nil))
+        }
         guard let json = JSONValue.parse(raw.body), case .object = json else {
             return PaymentResult(answer: .unreadable(httpStatus: raw.status))
         }
