@@ -184,4 +184,17 @@ struct CommitTests {
             #expect(lookup["refunded_amount"]?.number == .of("1695"))
         }
     }
+
+    @Test(arguments: [
+        ("1e400", "99999999999999999999999"), ("-1695", "-1"), ("true", "null"), ("{}", "[]"),
+        ("\"１６９５\"", "\"１\""), ("\"1,695.00\"", "\" 1 \""), ("0.0000000000000000000000001", "1e2"),
+    ])
+    func strangeValuesAreValidationErrorsNotCrashes(amount: String, duration: String) async throws {
+        try await TestSandbox.with { sandbox in
+            let answer = try await sandbox.commit("Pradhanang", amount: amount, duration: duration, reference: "odd")
+            #expect(answer.status == 400)
+            #expect(try answer.json()["error_code"] == .string("1010"))
+            #expect(try await sandbox.sandbox.ledgerEntries().isEmpty)
+        }
+    }
 }
