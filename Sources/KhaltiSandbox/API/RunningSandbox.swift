@@ -2,7 +2,6 @@ import ArrownetDomain
 import Foundation
 import Hummingbird
 import Logging
-import Synchronization
 
 /// Why a sandbox did not start.
 public struct SandboxStartError: Error, CustomStringConvertible {
@@ -130,44 +129,5 @@ public final class RunningSandbox: Sendable {
 
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-}
-
-/// Hands the listening port from the server's start-up callback to `start`, or the
-/// error that stopped it; whichever comes first wins, later ones are ignored.
-private final class ListeningSignal: Sendable {
-    private enum State {
-        case waiting([CheckedContinuation<Int, any Error>])
-        case done(Result<Int, any Error>)
-    }
-
-    private let state = Mutex<State>(.waiting([]))
-
-    func succeed(port: Int) { finish(.success(port)) }
-    func fail(_ error: any Error) { finish(.failure(error)) }
-
-    func wait() async throws -> Int {
-        try await withCheckedThrowingContinuation { continuation in
-            let result: Result<Int, any Error>? = state.withLock { state in
-                switch state {
-                case .waiting(var waiters):
-                    waiters.append(continuation)
-                    state = .waiting(waiters)
-                    return nil
-                case .done(let result):
-                    return result
-                }
-            }
-            if let result { continuation.resume(with: result) }
-        }
-    }
-
-    private func finish(_ result: Result<Int, any Error>) {
-        let waiters: [CheckedContinuation<Int, any Error>] = state.withLock { state in
-            guard case .waiting(let waiters) = state else { return [] }
-            state = .done(result)
-            return waiters
-        }
-        for waiter in waiters { waiter.resume(with: result) }
     }
 }

@@ -32,4 +32,9 @@ public struct SandboxRefund: Sendable, Equatable {
 public struct SandboxBalance: Sendable, Equatable {
     public let available: Money
     public let consumed: Money
+
+    public init(available: Money, consumed: Money) {
+        self.available = available
+        self.consumed = consumed
+    }
 }

@@ -77,6 +77,6 @@ enum KhaltiAnswers {
     /// Nepal has no daylight saving, so a fixed offset is exact and needs no tz database.
     static func khaltiTimestamp(_ date: Date) -> String {
         let nepal = TimeZone(secondsFromGMT: 5 * 3600 + 45 * 60) ?? .gmt
-        return Date.ISO8601FormatStyle(timeZone: nepal).format(date)
+        return Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: nepal).format(date)
     }
 }

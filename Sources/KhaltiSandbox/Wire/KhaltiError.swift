@@ -2,7 +2,7 @@
 ///
 /// HTTP statuses: client errors (1001-1016, 4000, 002) answer 400, a server error (1017)
 /// 500, maintenance (1019) 503. The body is always JSON, so a client can read the code.
-struct KhaltiError: Error, Sendable, Equatable {
+struct KhaltiError: Error, Sendable {
     let code: String
     let httpStatus: Int
     let message: String
@@ -24,11 +24,6 @@ struct KhaltiError: Error, Sendable, Equatable {
         self.details = details
         self.fieldErrors = fieldErrors
         self.reference = reference
-    }
-
-    static func == (lhs: KhaltiError, rhs: KhaltiError) -> Bool {
-        lhs.code == rhs.code && lhs.details == rhs.details && lhs.reference == rhs.reference
-            && lhs.fieldErrors.map(\.field) == rhs.fieldErrors.map(\.field)
     }
 
     /// Key order follows the seed's 4000 example.

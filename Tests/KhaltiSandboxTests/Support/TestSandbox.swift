@@ -58,6 +58,12 @@ struct TestSandbox {
         return try await send(request, timeoutMilliseconds: timeoutMilliseconds)
     }
 
+    func delete(_ path: String) async throws -> HTTPAnswer {
+        var request = HTTPClientRequest(url: sandbox.baseURL + path)
+        request.method = .DELETE
+        return try await send(request, timeoutMilliseconds: 10_000)
+    }
+
     func send(_ request: HTTPClientRequest, timeoutMilliseconds: Int64) async throws -> HTTPAnswer {
         let response = try await client.execute(request, timeout: .milliseconds(timeoutMilliseconds))
         let body = try await response.body.collect(upTo: 4 * 1024 * 1024)
