@@ -67,6 +67,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
+            name: "ArrownetCLITests",
+            dependencies: ["KhaltiSandbox", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "KhaltiClientTests",
             dependencies: [
                 "KhaltiClient",

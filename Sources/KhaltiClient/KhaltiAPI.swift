@@ -29,6 +29,9 @@ public final class KhaltiAPI: Sendable {
         )
     }
 
+    /// Whether the configured token is a Khalti test token (`TEST:`), for banners.
+    public var usesTestToken: Bool { token.isTestToken }
+
     /// Closes the connections; call once before the process ends.
     public func shutdown() async {
         await transport.shutdown()

@@ -27,9 +27,10 @@ struct BatchLookup {
             }
             data = contents
         }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        var lines = String(decoding: data, as: UTF8.self)
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         // A file ending in a newline has no line after it.
         if lines.last == "" { lines.removeLast() }
         return lines

@@ -24,7 +24,11 @@ struct KhaltiSession {
     /// A line naming where money goes: a clerk or agent must never mistake a test for live.
     var banner: String {
         if usesSandbox { return Self.sandboxBanner }
-        return environment == .uat ? "UAT: Khalti test server, no real money" : "LIVE: real money"
+        switch environment {
+        case .live: return "LIVE: real money"
+        case .uat: return "UAT: Khalti test server, no real money"
+        case .local: return "LOCAL SERVER \(api.endpoint.baseURL): \(api.usesTestToken ? "test token, no real money" : "live token, real money")"
+        }
     }
 
     static func open(_ options: ConnectionOptions, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {

@@ -1,0 +1,69 @@
+import Foundation
+import KhaltiSandbox
+import Testing
+
+/// Runs the built `arrownet` binary with a clean, private environment: its own data
+/// and config folders, and only the variables a test gives it.
+struct BinaryRunner {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// `ARROWNET_BINARY` (set by scripts/test), else the debug build beside the package.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["ARROWNET_BINARY"], !path.isEmpty { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/arrownet").path
+    }
+
+    let home: URL
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    /// Runs the binary on a thread of its own: a test's in-process sandbox needs the
+    /// concurrency pool that a blocking wait would otherwise hold.
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result<BinaryRunner.Result, any Error> {
+                    try runBlocking(arguments, environment: environment, stdin: stdin)
+                })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "ARROWNET_DATA_DIR": home.appendingPathComponent("data").path, "PATH": "/usr/bin:/bin", "TZ": "Asia/Kathmandu",
+        ]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+}
