@@ -1,0 +1,34 @@
+import Testing
+@testable import ArrownetDomain
+
+@Suite("Payment state transitions")
+struct PaymentStateTests {
+    static let allowed: Set<[PaymentState]> = [
+        [.prepared, .sending], [.prepared, .abandoned],
+        [.sending, .paid], [.sending, .held], [.sending, .notPaid],
+        [.held, .held], [.held, .paid], [.held, .notPaid], [.held, .notReceived],
+    ]
+
+    @Test("exactly the drawn transitions are allowed", arguments: PaymentState.allCases)
+    func transitions(from: PaymentState) {
+        for to in PaymentState.allCases {
+            #expect(from.canMove(to: to) == Self.allowed.contains([from, to]), "\(from) -> \(to)")
+        }
+    }
+
+    @Test("open and final")
+    func openness() {
+        #expect(PaymentState.allCases.filter(\.isOpen) == [.prepared, .sending, .held])
+        for state in PaymentState.allCases where state.isFinal {
+            #expect(PaymentState.allCases.allSatisfy { !state.canMove(to: $0) }, "\(state) is final but moves")
+        }
+    }
+
+    @Test("every state reads as a word and tells what to do with the cash")
+    func words() {
+        #expect(Set(PaymentState.allCases.map(\.label)).count == PaymentState.allCases.count)
+        #expect(PaymentState.paid.cashInstruction.contains("receipt"))
+        #expect(PaymentState.notPaid.cashInstruction.contains("money back"))
+        #expect(PaymentState.held.cashInstruction.contains("aside"))
+    }
+}
