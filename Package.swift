@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "ArrownetDomain", swiftSettings: strict),
@@ -38,6 +39,9 @@ let package = Package(
             dependencies: [
                 "ArrownetDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Graceful shutdown: cancelling a NIO server task can trap on a connection
+                // accepted but not yet served (swift-nio issue 3481).
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -79,6 +79,21 @@ public final class KhaltiAPI: Sendable {
     /// Looks many references up in one call; the answer has an entry for each one
     /// Khalti answered about. Callers look up any missing ones singly.
     public func lookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer] {
+        var answers: [PaymentReference: LookupAnswer] = [:]
+        var start = 0
+        while start < references.count {
+            let chunk = Array(references[start..<min(start + Self.bulkLookupLimit, references.count)])
+            answers.merge(try await bulkLookUp(chunk)) { first, _ in first }
+            start += Self.bulkLookupLimit
+        }
+        return answers
+    }
+
+    /// References per bulk call: the query string stays well under common URL limits
+    /// (50 references of 29 characters is about 1.5 KB).
+    static let bulkLookupLimit = 50
+
+    private func bulkLookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer] {
         guard !references.isEmpty else { return [:] }
         let raw = try await rawGet(KhaltiPaths.bulkStatus, query: [
             ("token", token.secret),

@@ -85,7 +85,7 @@ struct PaymentContractTests {
         try await SandboxHarness.with(configuration, timeouts: KhaltiTimeouts(payment: 1)) { harness in
             let result = try await harness.pay("Pradhanang", reference: "LATE1")
             #expect(result.verdict == .held(.noAnswer, lookUpAfterSeconds: 300))
-            #expect(try await harness.payments(reference: "LATE1") == 1)
+            #expect(try await harness.eventualPayments(reference: "LATE1") == 1)
         }
     }
 
@@ -143,6 +143,21 @@ struct PaymentContractTests {
             guard case .found(let failedState, _, _, _, _)? = answers[references[1]] else { Issue.record("B2"); return }
             #expect(StateMeaning(state: failedState) == .failed)
             #expect(answers[references[2]] == .unknownReference)
+        }
+    }
+
+    @Test("a bulk lookup of more references than one call takes is split into several")
+    func bulkChunks() async throws {
+        try await SandboxHarness.with { harness in
+            _ = try await harness.pay("Pradhanang", reference: "CHUNK1")
+            let references = try (0..<(KhaltiAPI.bulkLookupLimit * 2 + 5)).map { try PaymentReference("CHUNKX\($0)") }
+                + [try PaymentReference("CHUNK1")]
+            let answers = try await harness.api.lookUp(references)
+            #expect(answers.count == references.count)
+            guard case .found("Success", _, _, _, _)? = answers[try PaymentReference("CHUNK1")] else {
+                Issue.record("CHUNK1 not found in the last chunk")
+                return
+            }
         }
     }
 

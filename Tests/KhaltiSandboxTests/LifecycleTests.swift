@@ -29,6 +29,36 @@ struct LifecycleTests {
         try await client.shutdown()
     }
 
+    /// Stopping while clients keep connecting must not trap: cancelling a NIO server
+    /// task with a connection accepted but not yet served does (swift-nio issue 3481),
+    /// which is why stop() shuts down gracefully.
+    @Test func stopsCleanlyUnderLoad() async throws {
+        for round in 0..<5 {
+            let sandbox = try await RunningSandbox.start()
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let url = sandbox.baseURL + "/api/balance?token=TEST:sandbox"
+            let load = Task {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<8 {
+                        group.addTask {
+                            for _ in 0..<40 {
+                                var request = HTTPClientRequest(url: url)
+                                request.method = .GET
+                                // Once the server is gone every attempt waits out its deadline: stop then.
+                                guard let response = try? await client.execute(request, timeout: .milliseconds(200)) else { break }
+                                _ = try? await response.body.collect(upTo: 4096)
+                            }
+                        }
+                    }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(10 * (round + 1)))
+            await sandbox.stop()
+            await load.value
+            try await client.shutdown()
+        }
+    }
+
     @Test func manySandboxesRunSideBySideWithTheirOwnLedgers() async throws {
         let sandboxes = try await withThrowingTaskGroup(of: RunningSandbox.self) { group in
             for _ in 0..<6 { group.addTask { try await RunningSandbox.start() } }

@@ -2,6 +2,7 @@ import ArrownetDomain
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Why a sandbox did not start.
 public struct SandboxStartError: Error, CustomStringConvertible {
@@ -19,6 +20,7 @@ public final class RunningSandbox: Sendable {
     private let service: KhaltiService
     private let faults: FaultBoard
     private let serverTask: Task<Void, Never>
+    private let serviceGroup: ServiceGroup
 
     /// `http://127.0.0.1:PORT`, no trailing slash.
     public var baseURL: String {
@@ -26,7 +28,10 @@ public final class RunningSandbox: Sendable {
         return "http://\(hostPart):\(port)"
     }
 
-    private init(host: String, port: Int, service: KhaltiService, faults: FaultBoard, serverTask: Task<Void, Never>) {
+    private init(
+        host: String, port: Int, service: KhaltiService, faults: FaultBoard, serverTask: Task<Void, Never>, serviceGroup: ServiceGroup
+    ) {
+        self.serviceGroup = serviceGroup
         self.host = host
         self.port = port
         self.service = service
@@ -58,11 +63,14 @@ public final class RunningSandbox: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in listening.succeed(port: channel.localAddress?.port ?? configuration.port) },
             logger: configuration.logger)
-        // The server runs until this task is cancelled (stop()); cancellation closes the
-        // listening socket and every connection, and the task ends once they are gone.
+        // The server runs until stop() asks for a graceful shutdown: it stops accepting,
+        // lets requests in flight finish and closes every connection. Cancelling the task
+        // instead can trap in NIO on a connection accepted but not yet served.
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [], cancellationSignals: [], logger: configuration.logger))
         let serverTask = Task {
             do {
-                try await application.run()
+                try await serviceGroup.run()
                 listening.fail(SandboxStartError(description: "the server stopped before it was listening"))
             } catch {
                 listening.fail(error)
@@ -71,7 +79,7 @@ public final class RunningSandbox: Sendable {
         do {
             let port = try await listening.wait()
             configuration.logger.info("sandbox listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
-            return RunningSandbox(host: configuration.host, port: port, service: service, faults: faults, serverTask: serverTask)
+            return RunningSandbox(host: configuration.host, port: port, service: service, faults: faults, serverTask: serverTask, serviceGroup: serviceGroup)
         } catch {
             serverTask.cancel()
             await serverTask.value
@@ -83,7 +91,7 @@ public final class RunningSandbox: Sendable {
     /// Stops accepting, closes open connections, waits for the server to finish and
     /// closes the ledger. Calling it twice is harmless.
     public func stop() async {
-        serverTask.cancel()
+        await serviceGroup.triggerGracefulShutdown()
         await serverTask.value
         try? service.ledger.close()
     }
