@@ -45,6 +45,12 @@ let package = Package(
             resources: [.copy("Resources/sandbox-customers.json")],
             swiftSettings: strict
         ),
+        .target(
+            // The durable record of every payment intent and its state changes (SQLite, no networking).
+            name: "PaymentJournal",
+            dependencies: ["ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "arrownet",
             dependencies: [
@@ -70,6 +76,12 @@ let package = Package(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
             dependencies: ["KhaltiSandbox", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // Journal tests on real SQLite files in temporary folders.
+            name: "PaymentJournalTests",
+            dependencies: ["PaymentJournal", "ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
