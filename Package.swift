@@ -51,6 +51,12 @@ let package = Package(
             dependencies: ["ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(
+            // The one payment path (journal first, then Khalti) and the reconciliation of held payments.
+            name: "PaymentDesk",
+            dependencies: ["ArrownetDomain", "KhaltiClient", "PaymentJournal"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "arrownet",
             dependencies: [
@@ -82,6 +88,20 @@ let package = Package(
             // Journal tests on real SQLite files in temporary folders.
             name: "PaymentJournalTests",
             dependencies: ["PaymentJournal", "ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // The payment path and reconciliation against a real sandbox over loopback.
+            name: "PaymentDeskTests",
+            dependencies: [
+                "PaymentDesk",
+                "PaymentJournal",
+                "KhaltiClient",
+                "KhaltiSandbox",
+                "ArrownetDomain",
+                // Only for a misbehaving server that echoes the token back, which the sandbox never does.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
