@@ -63,6 +63,8 @@ let package = Package(
                 "ArrownetDomain",
                 "KhaltiClient",
                 "KhaltiSandbox",
+                "PaymentJournal",
+                "PaymentDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
-            dependencies: ["KhaltiSandbox", "ArrownetDomain"],
+            dependencies: ["KhaltiSandbox", "ArrownetDomain", "PaymentJournal"],
             swiftSettings: strict
         ),
         .testTarget(
