@@ -43,10 +43,16 @@ struct PayTests {
         try await DeskHarness.with { harness in
             let account = try await harness.account("Pradhanang")
             await harness.sandbox.stop()
-            let outcome = await harness.desk.pay(
-                account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
-            guard case .notPaid(_, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            // A fresh client, as after a restart: no pooled connection to the stopped server.
+            let api = try KhaltiAPI(
+                endpoint: try KhaltiEndpoint(parsing: harness.sandbox.baseURL), token: try KhaltiToken(SandboxToken.value),
+                timeouts: KhaltiTimeouts(connect: 1))
+            let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), khaltiEnvironment: harness.desk.khaltiEnvironment)
+            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
+            await api.shutdown()
+            guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(reason.contains("never left"))
+            #expect(summary.state == .notPaid)
         }
     }
 
