@@ -9,6 +9,9 @@ struct Arrownet: AsyncParsableCommand {
             With no Khalti token configured every command uses the embedded sandbox \
             (no real money). See README.md for configuration.
             """,
-        subcommands: [LookupCommand.self, BalanceCommand.self, SandboxCommand.self]
+        subcommands: [
+            LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
+            BalanceCommand.self, SandboxCommand.self,
+        ]
     )
 }

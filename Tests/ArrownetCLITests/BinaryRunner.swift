@@ -37,16 +37,21 @@ struct BinaryRunner {
         }
     }
 
-    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+    /// The private environment every run gets, with the test's own variables on top.
+    func environment(_ extra: [String: String]) -> [String: String] {
         var env = [
             "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
             "ARROWNET_DATA_DIR": home.appendingPathComponent("data").path, "PATH": "/usr/bin:/bin", "TZ": "Asia/Kathmandu",
         ]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        env.merge(extra) { _, new in new }
+        return env
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = self.environment(environment)
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()

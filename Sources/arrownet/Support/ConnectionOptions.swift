@@ -22,12 +22,19 @@ struct KhaltiSession {
     static let sandboxBanner = "SANDBOX: no real money"
 
     /// A line naming where money goes: a clerk or agent must never mistake a test for live.
-    var banner: String {
-        if usesSandbox { return Self.sandboxBanner }
-        switch environment {
-        case .live: return "LIVE: real money"
-        case .uat: return "UAT: Khalti test server, no real money"
-        case .local: return "LOCAL SERVER \(api.endpoint.baseURL): \(api.usesTestToken ? "test token, no real money" : "live token, real money")"
+    var banner: String { Self.banner(for: settings.connection) }
+
+    /// The banner from the settings alone, for commands that read the journal
+    /// without talking to Khalti (`history`).
+    static func banner(for connection: ConsoleSettings.Connection) -> String {
+        switch connection {
+        case .embeddedSandbox, .localWithoutToken: return sandboxBanner
+        case .khalti(let endpoint, let token):
+            switch endpoint.environment {
+            case .live: return "LIVE: real money"
+            case .uat: return "UAT: Khalti test server, no real money"
+            case .local: return "LOCAL SERVER \(endpoint.baseURL): \(token.isTestToken ? "test token, no real money" : "live token, real money")"
+            }
         }
     }
 

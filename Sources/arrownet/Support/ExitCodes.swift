@@ -7,8 +7,19 @@ enum ExitCodes {
     static let notFound: Int32 = 3
     static let tokenOrAccount: Int32 = 4
     static let unavailable: Int32 = 5
-    /// A request Khalti refused for another reason (validation, low balance).
+    /// `pay`: held, keep the cash aside; it will be looked up (`reconcile`).
+    static let held: Int32 = 6
+    /// `pay`: not paid, give the customer their money back.
+    static let notPaid: Int32 = 7
+    /// A request Khalti refused for another reason (validation, low balance), or a
+    /// payment the desk refused before sending (plan not offered, no advance payment).
     static let refused: Int32 = 8
+    /// `pay`: the customer has an unresolved payment; no new one was started.
+    static let openPayment: Int32 = 9
+    /// `pay`: the clerk did not confirm (or a paid-today payment lacked `--again`).
+    static let notConfirmed: Int32 = 10
+    /// The payment journal cannot be opened or written; nothing was sent.
+    static let journal: Int32 = 11
     static let usage: Int32 = 64
 
     static func code(for kind: ErrorKind) -> Int32 {

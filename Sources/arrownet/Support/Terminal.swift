@@ -10,7 +10,9 @@ struct Terminal: Sendable {
 
     var isInteractive: Bool { isatty(descriptor) == 1 }
 
+    /// A closed pipe (`arrownet history | head`) is not worth a crash: what could not
+    /// be written is dropped; the journal, not the screen, is the record.
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 }

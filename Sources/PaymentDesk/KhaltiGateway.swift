@@ -1,0 +1,36 @@
+import ArrownetDomain
+import KhaltiClient
+
+/// The three Khalti calls the desk makes, as a value: the live form wraps `KhaltiAPI`,
+/// and a view-model or runtime test can build one from closures without a server.
+public struct KhaltiGateway: Sendable {
+    /// Never throws: whatever happens is an answer the payment policy judges.
+    public var pay: @Sendable (PaymentRequest) async -> PaymentResult
+    public var lookUp: @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer
+    /// One call for many references; references missing from the answer are looked up singly.
+    public var lookUpMany: @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer]
+    /// Removes the token from any server text before the journal keeps it: a server
+    /// that echoes the request must not get the token written to disk.
+    public var scrub: @Sendable (String) -> String
+
+    public init(
+        pay: @escaping @Sendable (PaymentRequest) async -> PaymentResult,
+        lookUp: @escaping @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer,
+        lookUpMany: @escaping @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer],
+        scrub: @escaping @Sendable (String) -> String = { $0 }
+    ) {
+        self.pay = pay
+        self.lookUp = lookUp
+        self.lookUpMany = lookUpMany
+        self.scrub = scrub
+    }
+
+    public static func live(_ api: KhaltiAPI) -> KhaltiGateway {
+        KhaltiGateway(
+            pay: { request in await api.pay(request) },
+            lookUp: { reference throws(KhaltiError) in try await api.lookUp(reference) },
+            lookUpMany: { references throws(KhaltiError) in try await api.lookUp(references) },
+            scrub: { text in api.scrub(text) }
+        )
+    }
+}

@@ -1,0 +1,72 @@
+import ArrownetDomain
+import KhaltiClient
+import PaymentJournal
+
+/// Sentences for clerks and the evidence the journal keeps, from Khalti's answers.
+/// Everything here comes from values the client has already scrubbed of the token.
+enum PaymentWords {
+    static func evidence(for result: PaymentResult, username: Username) -> PaymentEvidence {
+        let (status, code): (Int?, String?) = switch result.answer {
+        case .answered(let status, _, let code): (status, code)
+        case .unreadable(let status): (status, nil)
+        case .noAnswer, .notSent: (nil, nil)
+        }
+        var khaltiWords = [result.message].compactMap { $0 }
+        // The client's message already joins `message` and `detail`; add `details` only when new.
+        if let details = result.refusal?.details, !(result.message ?? "").contains(details) { khaltiWords.append(details) }
+        if let refusal = result.refusal, !refusal.fieldErrors.isEmpty {
+            khaltiWords.append(refusal.fieldErrors.keys.sorted().map { "\($0): \(refusal.fieldErrors[$0] ?? "")" }.joined(separator: "; "))
+        }
+        return PaymentEvidence(
+            note: reason(for: result, username: username), httpStatus: status, errorCode: code,
+            khaltiText: khaltiWords.isEmpty ? nil : khaltiWords.joined(separator: " — "))
+    }
+
+    /// Why the payment ended where it did, for the clerk.
+    static func reason(for result: PaymentResult, username: Username) -> String {
+        // Only a listed code adds something; a failed payment's bare `status: false` does not.
+        let refusal = result.refusal.flatMap { $0.code == nil ? nil : " \($0.explanation(username: username))" } ?? ""
+        // A held payment cannot be retried until it resolves, so its refusal is told
+        // without the error's usual next step ("try again").
+        let meaning = result.refusal.map { " " + ($0.code?.meaning ?? "Khalti gave code \($0.rawCode.prefix(12)).") } ?? ""
+        switch result.verdict {
+        case .paid:
+            return "Khalti says the payment succeeded."
+        case .notPaid(let reason):
+            return notPaidSentence(reason) + refusal
+        case .held(let reason, _):
+            let why = switch reason {
+            case .pending(let state): "Khalti says the payment is \(state), not final yet."
+            case .unknownState(let state): "Khalti answered with state \"\(state?.prefix(30) ?? "none")\", which says neither paid nor failed."
+            case .rejectedMaybeApplied(let status, let code): "Khalti refused the request (HTTP \(status)\(code.map { ", code \($0.prefix(12))" } ?? "")).\(meaning)"
+            case .serverError(let status): "Khalti answered with a server error (HTTP \(status)).\(meaning)"
+            case .unreadableAnswer(let status): "Khalti's answer (HTTP \(status)) could not be read."
+            case .noAnswer: "No answer came from Khalti."
+            case .unexpectedStatus(let status): "Khalti answered HTTP \(status), which says neither paid nor failed."
+            }
+            return why + " It may have gone through: it will be looked up, never sent again."
+        }
+    }
+
+    static func notPaidSentence(_ reason: NotPaidReason) -> String {
+        switch reason {
+        case .failed(let state): "Khalti says the payment \(state.lowercased() == "failed" ? "failed" : "ended \(state.prefix(30))")."
+        case .serviceNotFound: "Khalti answered that the service was not found (HTTP 404)."
+        case .notSent: "Khalti could not be reached: the payment never left."
+        case .refunded: "Khalti refunded the payment in full."
+        }
+    }
+
+    /// The journal's note for a lookup answer.
+    static func lookupEvidence(_ answer: LookupAnswer, note: String) -> PaymentEvidence {
+        switch answer {
+        case .unknownReference:
+            return PaymentEvidence(note: note, errorCode: KhaltiErrorCode.invalidReference.code, khaltiText: "invalid_reference")
+        case .found(let state, let amount, let refunded, let refundedAmount, _):
+            var words = ["state \(state ?? "none")"]
+            if let amount { words.append("amount \(amount.wireString)") }
+            if refunded { words.append("refunded \(refundedAmount?.wireString ?? "yes")") }
+            return PaymentEvidence(note: note, httpStatus: 200, khaltiText: words.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArrownetDomain
+import KhaltiClient
+
+/// One payment that moved, and why.
+public struct PaymentChange: Sendable, Hashable {
+    public let before: PaymentState
+    public let after: PaymentSummary
+    public let note: String
+
+    public init(before: PaymentState, after: PaymentSummary, note: String) {
+        self.before = before
+        self.after = after
+        self.note = note
+    }
+}
+
+/// A lookup that failed: the payment is exactly as it was.
+public struct LookupFailure: Sendable, Hashable {
+    public let payment: PaymentSummary
+    public let problem: String
+    public let kind: ErrorKind
+}
+
+/// What one reconciliation run did.
+public struct ReconcileReport: Sendable, Hashable {
+    /// Payments a dead process left `prepared` (now abandoned) or `sending` (now held).
+    public var recovered: [PaymentChange] = []
+    /// Lookups that resolved a payment or flagged it for a person.
+    public var changes: [PaymentChange] = []
+    /// Looked up and still undecided (pending, or unknown to Khalti for too short a time).
+    public var stillHeld: [PaymentSummary] = []
+    public var failures: [LookupFailure] = []
+    /// The journal itself could not be read or written; nothing was looked up.
+    public var journalProblem: String?
+
+    public init() {}
+
+    /// Flagged payments among the changes: a person must decide.
+    public var needingAttention: [PaymentSummary] {
+        changes.map(\.after).filter { $0.attention != nil }
+    }
+}

@@ -1,0 +1,72 @@
+import ArrownetDomain
+import Foundation
+import GRDB
+
+/// Reads rows back into domain values. A row that does not read (edited by hand, a
+/// bad disk) is an error with the row's id, never a crash.
+enum JournalRows {
+    static let paymentColumns = """
+        id, reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator, state,
+        transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
+        next_lookup_at, attention
+        """
+
+    static func payment(_ row: Row) throws(JournalError) -> PaymentRecord {
+        let id: Int64 = row["id"] ?? 0
+        func bad(_ field: String) -> JournalError { .unreadableRecord("payment \(id): \(field)") }
+        guard let referenceText: String = row["reference"], let reference = try? PaymentReference(referenceText) else {
+            throw bad("reference")
+        }
+        guard let usernameText: String = row["username"], let username = try? Username(usernameText) else {
+            throw bad("username")
+        }
+        guard let months: Int = row["months"], let duration = PlanDuration(rawValue: months) else { throw bad("months") }
+        guard let paisa: Int64 = row["amount_paisa"] else { throw bad("amount") }
+        guard let stateText: String = row["state"], let state = PaymentState(rawValue: stateText) else { throw bad("state") }
+        guard let createdAt: Date = row["created_at"], let updatedAt: Date = row["updated_at"] else { throw bad("times") }
+        return PaymentRecord(
+            reference: reference,
+            khaltiEnvironment: row["khalti_environment"] ?? "",
+            username: username,
+            customerName: row["customer_name"] ?? "",
+            duration: duration,
+            amount: Money(paisa: paisa),
+            counter: row["counter"] ?? "",
+            operatorName: row["operator"] ?? "",
+            state: state,
+            transactionID: row["transaction_id"],
+            createdAt: createdAt,
+            sentAt: row["sent_at"],
+            updatedAt: updatedAt,
+            resolvedAt: row["resolved_at"],
+            lookupCount: row["lookup_count"] ?? 0,
+            unknownReferenceLookups: row["unknown_reference_lookups"] ?? 0,
+            nextLookupAt: row["next_lookup_at"],
+            attention: row["attention"]
+        )
+    }
+
+    static func event(_ row: Row, reference: PaymentReference) throws(JournalError) -> PaymentEvent {
+        let id: Int64 = row["id"] ?? 0
+        guard let toText: String = row["to_state"], let to = PaymentState(rawValue: toText) else {
+            throw .unreadableRecord("event \(id): state")
+        }
+        let fromText: String? = row["from_state"]
+        guard let at: Date = row["at"] else { throw .unreadableRecord("event \(id): time") }
+        return PaymentEvent(
+            reference: reference, at: at, from: fromText.flatMap(PaymentState.init(rawValue:)), to: to,
+            evidence: PaymentEvidence(
+                note: row["note"] ?? "", httpStatus: row["http_status"], errorCode: row["error_code"],
+                khaltiText: row["khalti_text"]
+            )
+        )
+    }
+
+    static func fetchPayments(_ db: Database, where condition: String, arguments: StatementArguments, order: String = "created_at, id")
+        throws -> [PaymentRecord]
+    {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(paymentColumns) FROM payment WHERE \(condition) ORDER BY \(order)", arguments: arguments)
+        return try rows.map { row throws(JournalError) in try payment(row) }
+    }
+}

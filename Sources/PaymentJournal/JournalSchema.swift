@@ -1,0 +1,115 @@
+import ArrownetDomain
+import GRDB
+
+/// The journal's tables, built by versioned migrations. Each migration sets
+/// `PRAGMA user_version` to its number, so a newer file is recognised before it is
+/// touched, even by tools that do not know GRDB.
+///
+/// The database guards the money rules itself, so that no code path (and no second
+/// program on the same file) can break them:
+/// - a payment is inserted only as `prepared`;
+/// - its state moves only along `PaymentState.canMove` (trigger);
+/// - what was promised to the customer (reference, username, amount, ...) never changes;
+/// - a final payment never changes; payments and events are never deleted;
+/// - one open payment per customer and Khalti (partial unique index).
+enum JournalSchema {
+    /// The highest schema version this program writes.
+    static let currentVersion = 1
+    /// Prefix of every migration identifier, which tells our migrations from another program's.
+    static let identifierPrefix = "journal v"
+
+    /// The states that count as unresolved; must equal `PaymentState.isOpen` (a test holds it to that).
+    static let openStatesSQL = "('prepared', 'sending', 'held')"
+
+    /// The allowed moves as `from>to`; must equal `PaymentState.canMove` (a test holds it to that).
+    /// Written out rather than generated, so that this migration stays what it was
+    /// when a file was created, whatever the code says later.
+    static let allowedMovesSQL = """
+        ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
+        'held>held', 'held>paid', 'held>not_paid', 'held>not_received')
+        """
+
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("\(identifierPrefix)1: payment intents and their event log") { db in
+            try db.execute(sql: """
+                CREATE TABLE payment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    reference TEXT NOT NULL UNIQUE,
+                    khalti_environment TEXT NOT NULL,
+                    username TEXT NOT NULL,
+                    customer_name TEXT NOT NULL,
+                    months INTEGER NOT NULL CHECK (months IN (1, 3, 6, 12)),
+                    amount_paisa INTEGER NOT NULL CHECK (amount_paisa > 0),
+                    counter TEXT NOT NULL,
+                    operator TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN
+                        ('prepared', 'sending', 'paid', 'held', 'not_paid', 'not_received', 'abandoned')),
+                    transaction_id TEXT,
+                    created_at DATETIME NOT NULL,
+                    sent_at DATETIME,
+                    updated_at DATETIME NOT NULL,
+                    resolved_at DATETIME,
+                    lookup_count INTEGER NOT NULL DEFAULT 0 CHECK (lookup_count >= 0),
+                    unknown_reference_lookups INTEGER NOT NULL DEFAULT 0 CHECK (unknown_reference_lookups >= 0),
+                    next_lookup_at DATETIME,
+                    attention TEXT
+                );
+
+                -- A second counter on this file, or a double confirm, cannot start another
+                -- payment for a customer while one is unresolved.
+                CREATE UNIQUE INDEX payment_one_open_per_customer
+                    ON payment (khalti_environment, username COLLATE NOCASE)
+                    WHERE state IN \(openStatesSQL);
+                CREATE INDEX payment_by_state ON payment (state, next_lookup_at);
+                CREATE INDEX payment_by_customer ON payment (username COLLATE NOCASE, created_at);
+                CREATE INDEX payment_by_time ON payment (created_at);
+
+                CREATE TABLE payment_event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    payment_id INTEGER NOT NULL REFERENCES payment (id),
+                    at DATETIME NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    http_status INTEGER,
+                    error_code TEXT,
+                    khalti_text TEXT
+                );
+                CREATE INDEX payment_event_by_payment ON payment_event (payment_id, id);
+
+                CREATE TRIGGER payment_starts_prepared BEFORE INSERT ON payment
+                WHEN NEW.state <> 'prepared'
+                BEGIN SELECT RAISE(ABORT, 'a payment is written as prepared before it is sent'); END;
+
+                CREATE TRIGGER payment_moves_only_as_allowed BEFORE UPDATE OF state ON payment
+                WHEN (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesSQL)
+                BEGIN SELECT RAISE(ABORT, 'this payment state change is not allowed'); END;
+
+                CREATE TRIGGER payment_final_is_final BEFORE UPDATE ON payment
+                WHEN OLD.state NOT IN \(openStatesSQL)
+                BEGIN SELECT RAISE(ABORT, 'a resolved payment never changes'); END;
+
+                CREATE TRIGGER payment_promise_is_fixed BEFORE UPDATE ON payment
+                WHEN NEW.reference IS NOT OLD.reference OR NEW.khalti_environment IS NOT OLD.khalti_environment
+                    OR NEW.username IS NOT OLD.username OR NEW.customer_name IS NOT OLD.customer_name
+                    OR NEW.months IS NOT OLD.months OR NEW.amount_paisa IS NOT OLD.amount_paisa
+                    OR NEW.counter IS NOT OLD.counter OR NEW.operator IS NOT OLD.operator
+                    OR NEW.created_at IS NOT OLD.created_at
+                BEGIN SELECT RAISE(ABORT, 'what was promised to the customer never changes'); END;
+
+                CREATE TRIGGER payment_never_deleted BEFORE DELETE ON payment
+                BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;
+
+                CREATE TRIGGER payment_event_never_updated BEFORE UPDATE ON payment_event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+                CREATE TRIGGER payment_event_never_deleted BEFORE DELETE ON payment_event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,181 @@
+import ArgumentParser
+import ArrownetDomain
+import Foundation
+import KhaltiClient
+import PaymentDesk
+import PaymentJournal
+
+/// `arrownet pay USERNAME --months N`: the console's payment path, for scripts.
+struct PayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pay",
+        abstract: "Pay a customer's Arrownet plan through Khalti (written to the journal first).",
+        discussion: """
+            Reads the customer back (name, months, amount) and asks for "yes" unless --yes is given. \
+            A customer already paid today needs a second "yes", or --again with --yes. \
+            Exit codes: 0 paid; 6 held (keep the cash aside; arrownet reconcile looks it up); \
+            7 not paid (give the money back); 3 no such username; 4 token or account problem; \
+            5 service unavailable (nothing sent); 8 refused before sending (plan not offered, \
+            advance payment not accepted); 9 the customer has an unresolved payment; \
+            10 not confirmed; 11 journal cannot be written (nothing sent); 64 usage error.
+            """
+    )
+
+    @Argument(help: "The customer's Arrownet username.")
+    var username: String
+
+    @Option(name: .long, help: "The plan: 1, 3, 6 or 12 months.")
+    var months: Int
+
+    @Flag(name: .long, help: "Do not ask for confirmation (scripts).")
+    var yes = false
+
+    @Flag(name: .long, help: "With --yes: pay even though the customer was already paid today.")
+    var again = false
+
+    @Flag(name: .long, help: "Print one JSON object; the banner and questions go to standard error.")
+    var json = false
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        guard PlanDuration(rawValue: months) != nil else { throw ValidationError("--months must be 1, 3, 6 or 12.") }
+        if again && !yes { throw ValidationError("--again goes with --yes; without --yes the question is asked.") }
+    }
+
+    func run() async throws {
+        let name: Username
+        do { name = try Username(username) } catch { throw fail(error.description, code: ExitCodes.usage) }
+        let duration = PlanDuration(rawValue: months) ?? .oneMonth
+        let session = try await KhaltiSession.open(connection)
+        let code = try await session.run { session in
+            try await PaymentFlow(session: session, json: json).pay(name, duration: duration, yes: yes, again: again)
+        }
+        if code != ExitCodes.found { throw ExitCode(code) }
+    }
+}
+
+/// The steps of `pay`, each leaving with its exit code.
+private struct PaymentFlow {
+    let session: KhaltiSession
+    let json: Bool
+
+    /// People read the banner, questions and outcome; with --json they go to standard error.
+    var people: Terminal { json ? .standardError : .standardOutput }
+
+    func pay(_ name: Username, duration: PlanDuration, yes: Bool, again: Bool) async throws -> Int32 {
+        people.write(session.banner + "\n")
+        let journal = try JournalAccess.open()
+        defer { try? journal.close() }
+        let desk = JournalAccess.desk(session, journal: journal)
+        try await recover(desk)
+
+        let account: Account
+        do {
+            account = try await session.api.accountDetails(for: name)
+        } catch {
+            throw fail(error.explanation(username: name), code: ExitCodes.code(for: error.kind))
+        }
+        guard let plan = account.plan(for: duration) else {
+            let offered = account.plans.map(\.duration.label).joined(separator: ", ")
+            throw fail("Arrownet offers \(account.fullName) no \(duration.label) plan (offered: \(offered.isEmpty ? "none" : offered)). Nothing was sent.", code: ExitCodes.refused)
+        }
+        if case .refused(let reason) = account.payability {
+            throw fail("\(reason) Nothing was sent.", code: ExitCodes.refused)
+        }
+        if let open = try await journalCall({ try await desk.openPayment(for: name) }) {
+            return try await report(.blockedByOpenPayment(open), journal: journal)
+        }
+
+        people.write("\n" + readBack(account, plan))
+        if !yes, !ask("Take \(plan.amount.formatted) for \(plan.duration.label) for \(account.fullName)? Type yes to pay: ") {
+            throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
+        }
+        var confirmedAgain = false
+        let paidToday = try await journalCall { try await desk.paidToday(name) }
+        if !paidToday.isEmpty {
+            people.write(alreadyPaid(paidToday))
+            if yes && !again {
+                throw fail("Not paid again: add --again to pay a customer already paid today. Nothing was sent.", code: ExitCodes.notConfirmed)
+            }
+            if !yes && !ask("Pay again? Type yes to pay again: ") {
+                throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
+            }
+            confirmedAgain = true
+        }
+        let outcome = await desk.pay(
+            account: account, plan: plan, counter: session.counterName, operator: session.operatorName,
+            confirmDuplicateToday: confirmedAgain)
+        return try await report(outcome, journal: journal)
+    }
+
+    /// Payments an earlier run left behind are recovered before anything else, and named.
+    private func recover(_ desk: PaymentDesk) async throws {
+        let recovered = try await journalCall { try await desk.recoverAtStart() }
+        guard !recovered.isEmpty else { return }
+        Terminal.standardError.write(
+            "Recovered \(recovered.count) payment(s) an earlier run left unfinished (never resent):\n"
+                + recovered.map { "  " + PaymentReport.change($0) + "\n" }.joined())
+    }
+
+    private func readBack(_ account: Account, _ plan: Plan) -> String {
+        [
+            AccountReport.row("Customer", "\(account.fullName) (\(account.username.value))"),
+            AccountReport.row("Plan", plan.duration.label),
+            AccountReport.row("Amount", plan.amount.formatted),
+        ].joined(separator: "\n") + "\n"
+    }
+
+    private func alreadyPaid(_ payments: [PaymentSummary]) -> String {
+        let lines = payments.map {
+            "  \($0.amount.formatted) for \($0.duration.label) at \(PaymentReport.time($0.createdAt, .current)) (reference \($0.reference.value), counter \($0.counter))"
+        }
+        return "This customer was already paid today:\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Asks on the terminal (standard input); anything but y/yes, or no input, is no.
+    private func ask(_ question: String) -> Bool {
+        people.write(question)
+        let answer = readLine(strippingNewline: true)
+        // A terminal echoes the clerk's Enter; piped input does not, so end the line here.
+        if answer == nil || isatty(STDIN_FILENO) != 1 { people.write("\n") }
+        guard let answer else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    private func report(_ outcome: PaymentOutcome, journal: PaymentJournal) async throws -> Int32 {
+        let (word, reason, code): (String, String, Int32) = switch outcome {
+        case .paid: ("paid", "Khalti says the payment succeeded.", ExitCodes.found)
+        case .held(_, let reason): ("held", reason, ExitCodes.held)
+        case .notPaid(_, let reason): ("not_paid", reason, ExitCodes.notPaid)
+        case .blockedByOpenPayment: ("open_payment", "This customer has an unresolved payment; no new payment was started.", ExitCodes.openPayment)
+        case .needsSecondConfirmation: ("not_confirmed", "The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
+        case .refused(let reason): ("refused", reason, ExitCodes.refused)
+        case .notSent(let reason): ("not_sent", reason, ExitCodes.journal)
+        }
+        var record: PaymentRecord?
+        if let reference = outcome.summary?.reference {
+            record = try await journalCall { try await journal.payment(reference) }
+        }
+        if json {
+            var object: [String: Any] = ["outcome": word, "reason": reason]
+            object["payment"] = record.map(PaymentReport.jsonObject) ?? NSNull()
+            Terminal.standardOutput.write(PaymentReport.json(object) + "\n")
+            if record == nil { Terminal.standardError.write(reason + "\n") }
+        } else {
+            var text = "\n\(record?.state.label ?? word.uppercased()): \(reason)\n"
+            if let record { text += "\n" + PaymentReport.card(record) }
+            (record == nil ? Terminal.standardError : Terminal.standardOutput).write(text)
+        }
+        return code
+    }
+}
+
+/// Runs a journal call, leaving with exit 11 and the journal's sentence when it fails.
+func journalCall<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as JournalError {
+        throw fail(error.description, code: ExitCodes.journal)
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import ArrownetDomain
+import Foundation
+import KhaltiClient
+import PaymentJournal
+
+/// `arrownet status REFERENCE`: what the journal recorded, and what Khalti says now.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show a payment's journal record and history, and look it up at Khalti now (support).",
+        discussion: """
+            The live lookup is shown, not recorded: `arrownet reconcile --now` records it. \
+            Exit codes: 0 the journal has the payment; 3 it does not (Khalti's answer is still shown); \
+            4 token or account problem; 5 the live lookup failed; 11 journal unreadable; 64 usage error.
+            """
+    )
+
+    @Argument(help: "The payment reference (ARN...).")
+    var reference: String
+
+    @Flag(name: .long, help: "Print one JSON object; the banner goes to standard error.")
+    var json = false
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let reference: PaymentReference
+        do { reference = try PaymentReference(self.reference) } catch { throw fail(error.description, code: ExitCodes.usage) }
+        let session = try await KhaltiSession.open(connection)
+        (json ? Terminal.standardError : Terminal.standardOutput).write(session.banner + "\n")
+        let (record, events, live) = try await session.run { session in
+            let journal = try JournalAccess.open()
+            defer { try? journal.close() }
+            let record = try await journalCall { try await journal.payment(reference) }
+            let events = try await journalCall { try await journal.events(of: reference) }
+            let live: LiveLookup
+            if let record, record.khaltiEnvironment != session.journalEnvironment {
+                live = .elsewhere(record.khaltiEnvironment)
+            } else {
+                live = await LiveLookup.ask(session.api, reference)
+            }
+            return (record, events, live)
+        }
+
+        if json {
+            var object: [String: Any] = ["reference": reference.value]
+            object["payment"] = record.map(PaymentReport.jsonObject) ?? NSNull()
+            object["events"] = events.map(Self.eventObject)
+            object["khalti"] = live.jsonObject(expected: record?.amount)
+            Terminal.standardOutput.write(PaymentReport.json(object) + "\n")
+        } else {
+            var text = "\n"
+            if let record {
+                text += PaymentReport.card(record) + "\nHistory\n" + PaymentReport.events(events)
+            } else {
+                text += "The journal has no payment with reference \(reference.value).\n"
+            }
+            text += "\nKhalti now: " + live.sentence(expected: record?.amount, journalState: record?.state) + "\n"
+            Terminal.standardOutput.write(text)
+        }
+        if record == nil { throw ExitCode(ExitCodes.notFound) }
+        if case .failed(let error) = live {
+            throw ExitCode(error.kind == .tokenOrAccount ? ExitCodes.tokenOrAccount : ExitCodes.unavailable)
+        }
+    }
+
+    static func eventObject(_ event: PaymentEvent) -> [String: Any] {
+        [
+            "at": PaymentReport.iso(event.at),
+            "from": event.from?.rawValue ?? NSNull(),
+            "to": event.to.rawValue,
+            "note": event.evidence.note,
+            "http_status": event.evidence.httpStatus ?? NSNull(),
+            "error_code": event.evidence.errorCode ?? NSNull(),
+            "khalti_text": event.evidence.khaltiText ?? NSNull(),
+        ]
+    }
+}
+
+/// What the live lookup of `status` gave.
+private enum LiveLookup {
+    case answered(LookupAnswer)
+    case failed(KhaltiError)
+    /// The payment went to another Khalti than the one configured: not asked.
+    case elsewhere(String)
+
+    static func ask(_ api: KhaltiAPI, _ reference: PaymentReference) async -> LiveLookup {
+        do {
+            return .answered(try await api.lookUp(reference))
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    func verdict(expected: Money?) -> LookupVerdict? {
+        guard case .answered(let answer) = self else { return nil }
+        if let expected { return LookupPolicy.verdict(for: answer, expectedAmount: expected) }
+        if case .found(_, let amount?, _, _, _) = answer { return LookupPolicy.verdict(for: answer, expectedAmount: amount) }
+        return answer == .unknownReference ? .unknownToKhalti : nil
+    }
+
+    func sentence(expected: Money?, journalState: PaymentState?) -> String {
+        switch self {
+        case .elsewhere(let environment):
+            return "not asked: this payment went to \(environment), and this command is connected elsewhere."
+        case .failed(let error):
+            return "the lookup failed. \(error.description)"
+        case .answered(let answer):
+            var text = switch answer {
+            case .unknownReference: "Khalti has no payment with this reference (002)."
+            case .found(let state, let amount, let refunded, let refundedAmount, _):
+                "state \(state ?? "none"), amount \(amount?.formatted ?? "not given")"
+                    + (refunded ? ", refunded \(refundedAmount?.formatted ?? "")" : "") + "."
+            }
+            if let verdict = verdict(expected: expected) {
+                text += " " + Self.meaning(verdict)
+            }
+            if let journalState, journalState.isOpen, case .paid? = verdict(expected: expected) {
+                text += " The journal still says \(journalState.label): run `arrownet reconcile --now` to record it."
+            }
+            return text
+        }
+    }
+
+    static func meaning(_ verdict: LookupVerdict) -> String {
+        switch verdict {
+        case .paid: "That means PAID."
+        case .stillPending: "That means still pending."
+        case .notPaid: "That means NOT PAID."
+        case .unknownToKhalti: "Not received so far; a late request can still land."
+        case .needsAttention(let problem): "ATTENTION: \(problem)"
+        }
+    }
+
+    func jsonObject(expected: Money?) -> [String: Any] {
+        switch self {
+        case .elsewhere(let environment):
+            return ["asked": false, "payment_khalti": environment]
+        case .failed(let error):
+            return ["asked": true, "error": error.description]
+        case .answered(let answer):
+            var object: [String: Any] = ["asked": true]
+            switch answer {
+            case .unknownReference:
+                object["known"] = false
+            case .found(let state, let amount, let refunded, let refundedAmount, let id):
+                object["known"] = true
+                object["state"] = state ?? NSNull()
+                object["amount"] = amount?.wireString ?? NSNull()
+                object["refunded"] = refunded
+                object["refunded_amount"] = refundedAmount?.wireString ?? NSNull()
+                object["transaction_id"] = id ?? NSNull()
+            }
+            object["meaning"] = switch verdict(expected: expected) {
+            case .paid?: "paid"
+            case .stillPending?: "pending"
+            case .notPaid?: "not_paid"
+            case .unknownToKhalti?: "unknown_reference"
+            case .needsAttention?: "attention"
+            case nil: NSNull()
+            }
+            return object
+        }
+    }
+}

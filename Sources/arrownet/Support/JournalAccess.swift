@@ -1,0 +1,64 @@
+import ArgumentParser
+import ArrownetDomain
+import Foundation
+import KhaltiClient
+import PaymentDesk
+import PaymentJournal
+
+/// The payment journal in the data folder, and the desk that pays through a session.
+enum JournalAccess {
+    static func path() throws -> String {
+        do {
+            return try DataDirectory.root().appendingPathComponent(PaymentJournal.fileName).path
+        } catch {
+            throw fail("The data folder cannot be used (\(error.localizedDescription)). Nothing was sent.", code: ExitCodes.journal)
+        }
+    }
+
+    /// Opens the journal or leaves with exit 11 and the journal's own sentence.
+    static func open() throws -> PaymentJournal {
+        let path = try path()
+        do {
+            return try PaymentJournal(path: path)
+        } catch {
+            throw fail(error.description, code: ExitCodes.journal)
+        }
+    }
+
+    /// The desk over `session`, for `pay` and `reconcile`. The test-only pause hook is
+    /// read from the environment here (see `DeskHooks.pauseVariable`).
+    static func desk(_ session: KhaltiSession, journal: PaymentJournal) -> PaymentDesk {
+        PaymentDesk(
+            journal: journal, gateway: .live(session.api), khaltiEnvironment: session.journalEnvironment,
+            hooks: DeskHooks.fromEnvironment())
+    }
+}
+
+extension KhaltiSession {
+    /// Which Khalti the journal files a payment under, so it is looked up only there:
+    /// the embedded sandbox (whatever its port), a local server by its URL, UAT or live.
+    var journalEnvironment: String {
+        if sandbox != nil { return "sandbox" }
+        switch environment {
+        case .live: return "live"
+        case .uat: return "uat"
+        case .local: return "local \(api.endpoint.baseURL)"
+        }
+    }
+
+    /// The counter and operator written on every payment: the config file's, else
+    /// this machine's name and the login name.
+    var counterName: String {
+        if let counter = settings.counter, !counter.isEmpty { return counter }
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "counter" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "counter" : name
+    }
+
+    var operatorName: String {
+        if let name = settings.operatorName, !name.isEmpty { return name }
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    }
+}

@@ -1,0 +1,190 @@
+import ArrownetDomain
+import Foundation
+import KhaltiClient
+import KhaltiSandbox
+import PaymentDesk
+import PaymentJournal
+import Testing
+
+@Suite("Desk: the payment path against the sandbox")
+struct PayTests {
+    @Test("paid: intent, sending, paid, Khalti's id, one ledger entry")
+    func paid() async throws {
+        try await DeskHarness.with { harness in
+            let outcome = try await harness.pay("Pradhanang", months: .threeMonths)
+            guard case .paid(let summary) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(summary.amount == Money(paisa: 508_500))
+            #expect(summary.duration == .threeMonths)
+            #expect(summary.customerName == "Ashish Pradhanang - Home")
+            #expect(summary.counter == "counter-1")
+            #expect(summary.operatorName == "sita")
+            #expect(summary.transactionID != nil)
+            #expect(try await harness.ledgerCount(summary) == 1)
+            let events = try await harness.journal.events(of: summary.reference)
+            #expect(events.map(\.to) == [.prepared, .sending, .paid])
+            #expect(events.last?.evidence.httpStatus == 200)
+            #expect(try await harness.record(summary).sentAt != nil)
+        }
+    }
+
+    @Test("failed at once: not paid, nothing to look up")
+    func failedAtOnce() async throws {
+        try await DeskHarness.with { harness in
+            let outcome = try await harness.pay("failnow")
+            guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("failed"))
+            #expect(summary.nextLookupAt == nil)
+            #expect(try await harness.desk.openPayment(for: try Username("failnow")) == nil)
+        }
+    }
+
+    @Test("nothing listening: the payment provably never left, so it is not paid")
+    func notSent() async throws {
+        try await DeskHarness.with { harness in
+            let account = try await harness.account("Pradhanang")
+            await harness.sandbox.stop()
+            // A fresh client, as after a restart: no pooled connection to the stopped server.
+            let api = try KhaltiAPI(
+                endpoint: try KhaltiEndpoint(parsing: harness.sandbox.baseURL), token: try KhaltiToken(SandboxToken.value),
+                timeouts: KhaltiTimeouts(connect: 1))
+            let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), khaltiEnvironment: harness.desk.khaltiEnvironment)
+            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
+            await api.shutdown()
+            guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("never left"))
+            #expect(summary.state == .notPaid)
+        }
+    }
+
+    @Test("Khalti's 400 refusals (1016 low balance) are held and due for lookup at once")
+    func insufficientCredits() async throws {
+        try await DeskHarness.with(SandboxConfiguration(openingBalance: Money(rupees: 100))) { harness in
+            let outcome = try await harness.pay("Pradhanang")
+            guard case .held(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("Khalti balance too low"))
+            let record = try await harness.record(summary)
+            #expect(record.nextLookupAt == record.sentAt)
+            let event = try #require(try await harness.journal.events(of: summary.reference).last)
+            #expect(event.evidence.httpStatus == 400)
+            #expect(event.evidence.errorCode == "1016")
+        }
+    }
+
+    @Test(
+        "no clear answer is held, looked up no sooner than five minutes after sending",
+        arguments: [
+            (FaultRule.Effect.maintenance, 503 as Int?, "1019" as String?),
+            (.httpError(status: 502), 502, nil),
+            (.nonJSONBody, 200, nil),
+            (.dropConnection, nil, nil),
+        ])
+    func heldForLater(effect: FaultRule.Effect, status: Int?, code: String?) async throws {
+        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: effect)])) { harness in
+            let outcome = try await harness.pay("Pradhanang")
+            guard case .held(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("never sent again"))
+            let record = try await harness.record(summary)
+            #expect(record.nextLookupAt == record.sentAt?.addingTimeInterval(300))
+            let event = try #require(try await harness.journal.events(of: summary.reference).last)
+            #expect(event.evidence.httpStatus == status)
+            #expect(event.evidence.errorCode == code)
+            // Held blocks a second payment for the customer; the clerk sees this one.
+            #expect(try await harness.pay("Pradhanang") == .blockedByOpenPayment(record.summary))
+        }
+    }
+
+    @Test("already paid today: a second confirmation is asked, showing when and how much")
+    func paidToday() async throws {
+        try await DeskHarness.with { harness in
+            guard case .paid(let first) = try await harness.pay("Pradhanang", confirm: false) else { Issue.record("first"); return }
+            let second = try await harness.pay("Pradhanang", confirm: false)
+            #expect(second == .needsSecondConfirmation(paidToday: [first]))
+            #expect(try await harness.sandbox.ledgerEntries().count == 1)
+            guard case .paid(let again) = try await harness.pay("Pradhanang", confirm: true) else { Issue.record("confirmed"); return }
+            #expect(again.reference != first.reference)
+            #expect(try await harness.desk.paidToday(try Username("Pradhanang")).count == 2)
+        }
+    }
+
+    @Test("a plan the account does not offer, or an account that takes no payment now, is refused before anything is written")
+    func refusedBeforeWriting() async throws {
+        try await DeskHarness.with { harness in
+            let account = try await harness.account("Pradhanang")
+            let wrongPrice = Plan(duration: .oneMonth, amount: Money(paisa: 100))
+            guard case .refused = await harness.desk.pay(account: account, plan: wrongPrice, counter: "c", operator: "o", confirmDuplicateToday: false) else {
+                Issue.record("wrong price"); return
+            }
+            let noAdvance = try await harness.account("noadvance")
+            guard case .refused(let reason) = await harness.desk.pay(
+                account: noAdvance, plan: noAdvance.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
+            else { Issue.record("no advance"); return }
+            #expect(reason.contains("advance payment"))
+            #expect(try await harness.journal.history(HistoryFilter()).isEmpty)
+            #expect(try await harness.sandbox.ledgerEntries().isEmpty)
+        }
+    }
+
+    @Test("if the journal cannot be written, nothing is sent")
+    func journalUnwritable() async throws {
+        try await DeskHarness.with { harness in
+            let account = try await harness.account("Pradhanang")
+            try harness.journal.close()
+            let outcome = await harness.desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: true)
+            guard case .notSent(let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("Nothing was sent"))
+            #expect(try await harness.sandbox.ledgerEntries().isEmpty)
+        }
+    }
+
+    @Test("an intent another process's recovery abandoned before it left is never sent")
+    func abandonedBeforeSending() async throws {
+        let paused = Gate()
+        let hooks = DeskHooks { _ in await paused.arriveAndWait() }
+        try await DeskHarness.with(hooks: hooks) { harness in
+            async let outcome = harness.pay("Pradhanang")
+            await paused.waitForArrival()
+            // Another counter starts on the same file while this intent is prepared.
+            let other = try PaymentJournal(path: harness.journal.path)
+            let recovered = try await other.recoverInterruptedPayments(at: Date(), lookupDelay: 300)
+            try other.close()
+            #expect(recovered.map(\.record.state) == [.abandoned])
+            paused.open()
+            guard case .notPaid(let summary, let reason) = try await outcome else { Issue.record("got \(try await outcome)"); return }
+            #expect(summary.state == .abandoned)
+            #expect(reason.contains("nothing was paid"))
+            #expect(try await harness.sandbox.ledgerEntries().isEmpty)
+        }
+    }
+
+    @Test("a double confirm starts one payment; the second is shown the first")
+    func doubleConfirm() async throws {
+        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .latency(milliseconds: 300))])) { harness in
+            async let first = harness.pay("Pradhanang")
+            async let second = harness.pay("Pradhanang")
+            let outcomes = try await [first, second]
+            #expect(outcomes.filter { if case .paid = $0 { true } else { false } }.count == 1)
+            #expect(outcomes.filter { if case .blockedByOpenPayment = $0 { true } else { false } }.count == 1)
+            #expect(try await harness.sandbox.ledgerEntries().count == 1)
+        }
+    }
+}
+
+/// Lets a test hold the desk between writing the intent and sending it.
+final class Gate: Sendable {
+    private let arrived = AsyncStream<Void>.makeStream()
+    private let opened = AsyncStream<Void>.makeStream()
+
+    func arriveAndWait() async {
+        arrived.continuation.yield()
+        for await _ in opened.stream { return }
+    }
+
+    func waitForArrival() async {
+        for await _ in arrived.stream { return }
+    }
+
+    func open() {
+        opened.continuation.yield()
+        opened.continuation.finish()
+    }
+}

@@ -1,0 +1,139 @@
+import ArrownetDomain
+import Foundation
+import GRDB
+import Testing
+@testable import PaymentJournal
+
+@Suite("Journal file: durability settings, permissions, migrations")
+struct JournalFileTests {
+    @Test("WAL with synchronous FULL")
+    func durability() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let settings = try await fixture.journal.database.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(settings.0 == "wal")
+        #expect(settings.1 == 2, "2 is FULL")
+    }
+
+    @Test("the folder is made 0700 and the database and its WAL files 0600")
+    func permissions() async throws {
+        let fixture = try JournalFixture(subfolder: "nested/deeper")
+        defer { fixture.remove() }
+        try await fixture.payment("M1", in: .paid)
+        #expect(mode(of: fixture.folder.path) == 0o700)
+        for suffix in ["", "-wal", "-shm"] {
+            #expect(FileManager.default.fileExists(atPath: fixture.path + suffix), "\(suffix)")
+            #expect(mode(of: fixture.path + suffix) == 0o600, "journal.sqlite\(suffix)")
+        }
+    }
+
+    @Test("an open folder and file of ours are tightened on open")
+    func tightening() throws {
+        let fixture = try JournalFixture()
+        let path = fixture.path
+        try fixture.journal.close()
+        defer { fixture.remove() }
+        chmod(fixture.folder.path, 0o755)
+        chmod(path, 0o644)
+        let reopened = try PaymentJournal(path: path)
+        try reopened.close()
+        #expect(mode(of: fixture.folder.path) == 0o700)
+        #expect(mode(of: path) == 0o600)
+    }
+
+    @Test("a new file is migrated to the current version; a reopened one keeps its payments")
+    func migration() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        try await fixture.payment("K1", in: .paid)
+        try fixture.journal.close()
+        let reopened = try PaymentJournal(path: fixture.path)
+        defer { try? reopened.close() }
+        #expect(try await reopened.payment(try PaymentReference("K1"))?.state == .paid)
+        let (version, applied) = try await reopened.database.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try JournalSchema.migrator().appliedMigrations(db))
+        }
+        #expect(version == PaymentJournal.schemaVersion)
+        #expect(applied == JournalSchema.migrator().migrations)
+    }
+
+    @Test("an empty file (created, never set up) is set up")
+    func emptyFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-empty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let journal = try PaymentJournal(path: path)
+        defer { try? journal.close() }
+        #expect(try await journal.history(HistoryFilter()).isEmpty)
+    }
+
+    @Test("a journal of a newer schema is refused with a clear message and left byte for byte as it was")
+    func newerSchemaRefused() throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        try fixture.journal.close()
+        // What a newer arrownet would leave: version 2 and a migration this one does not know.
+        let newer = try DatabaseQueue(path: fixture.path)
+        try newer.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v2: refunds')")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        try newer.close()
+        try expectRefusedUntouched(fixture.path) { error in
+            guard case .newerSchema(_, let found, let known) = error else { return false }
+            return found == "version 2" && known == 1
+                && error.description.contains("written by a newer arrownet") && error.description.contains("left untouched")
+        }
+    }
+
+    @Test("a newer migration without a version bump is refused too")
+    func unknownMigrationRefused() throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        try fixture.journal.close()
+        let newer = try DatabaseQueue(path: fixture.path)
+        try newer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v1b: hotfix')") }
+        try newer.close()
+        try expectRefusedUntouched(fixture.path) { error in
+            if case .newerSchema(_, let found, _) = error { return found.contains("journal v1b") }
+            return false
+        }
+    }
+
+    @Test("another SQLite file, or a file that is not SQLite, is refused and left alone")
+    func notAJournal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-foreign-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let other = try DatabaseQueue(path: ledger)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: account, payment, refund") { db in try db.execute(sql: "CREATE TABLE account (id INTEGER)") }
+        try migrator.migrate(other)
+        try other.close()
+        try expectRefusedUntouched(ledger) { $0 == .notAJournal(path: ledger) }
+
+        let text = folder.appendingPathComponent("notes.sqlite").path
+        #expect(FileManager.default.createFile(atPath: text, contents: Data("not a database, just notes\n".utf8)))
+        try expectRefusedUntouched(text) { $0 == .notAJournal(path: text) }
+    }
+
+    private func expectRefusedUntouched(_ path: String, _ matches: (JournalError) -> Bool) throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let modeBefore = mode(of: path)
+        do {
+            let journal = try PaymentJournal(path: path)
+            try? journal.close()
+            Issue.record("\(path) was opened")
+        } catch {
+            #expect(matches(error), "got: \(error)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file's bytes are unchanged")
+        #expect(mode(of: path) == modeBefore, "not even its mode changes")
+    }
+}
