@@ -45,6 +45,10 @@ let package = Package(
             resources: [.copy("Resources/sandbox-customers.json")],
             swiftSettings: strict
         ),
+        // The console without a screen: view-models, key map, receipts. Pure, driven headlessly.
+        .target(name: "ConsoleCore", dependencies: ["ArrownetDomain"], swiftSettings: strict),
+        // Performs what ConsoleCore asks for through injected clients, feeds the answers back.
+        .target(name: "ConsoleRuntime", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
         .executableTarget(
             name: "arrownet",
             dependencies: [
@@ -57,6 +61,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ArrownetDomainTests", dependencies: ["ArrownetDomain"], swiftSettings: strict),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "ConsoleRuntimeTests",
+            dependencies: ["ConsoleRuntime", "ConsoleCore", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KhaltiSandboxTests",
             dependencies: [
