@@ -171,6 +171,20 @@ struct HeldPaymentsTests {
         }
     }
 
+    @Test("held payments that cannot be read at start are said on the status line")
+    func unreadableAtStart() {
+        let store = TestStore(Fixtures.freshState())
+        store.send(.started(at: Fixtures.morning)) {
+            $0.now = Fixtures.morning
+            $0.showsHeldPaymentsWhenLoaded = true
+        }
+        store.receive(.loadBalance)
+        store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.failure(ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")))) {
+            $0.showsHeldPaymentsWhenLoaded = false
+            $0.statusMessage = "Held payments could not be read: The journal is locked. Try again."
+        }
+    }
+
     @Test("a lookup answer after the clerk left the list refreshes the held count")
     func lookupAfterLeaving() {
         let store = TestStore(Fixtures.freshState())

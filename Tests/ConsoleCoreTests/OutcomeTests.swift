@@ -170,6 +170,8 @@ struct OutcomeTests {
             #expect(error.nextStep == code.nextStep)
             #expect(error.sentence.hasSuffix(".") && error.sentence.count > 30, "\(code.code)")
         }
+        #expect(ConsoleError(kind: .unavailable, reason: "Khalti did not answer within 20 s. Check the connection.", nextStep: "").sentence
+            == "Khalti did not answer within 20 s. Check the connection.")
         #expect(ConsoleError(code: .validationError, khaltiSaid: "amount: Invalid amount").reason
             == "Khalti refused the request as invalid. (Khalti: amount: Invalid amount)")
     }

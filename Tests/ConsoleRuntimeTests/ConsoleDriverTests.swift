@@ -109,6 +109,7 @@ struct ConsoleDriverTests {
         await Self.eventually { call.hasStarted }
         await world.driver.press(.escape)
         await Self.eventually { call.wasCancelled }
+        call.answer(World.account())  // too late: must not land (and unblocks the fake if the cancel failed)
         await world.driver.whenIdle()
         #expect(await world.state.screen == .usernameEntry(UsernameEntryScreen(text: "Pradhanang")))
     }

@@ -32,6 +32,7 @@ public struct ConsoleError: Error, Hashable, Sendable {
         )
     }
 
-    /// Both sentences, for a single line.
-    public var sentence: String { "\(reason) \(nextStep)" }
+    /// Both sentences, for a single line. A caller whose text already ends with the
+    /// next step (the Khalti client's explanations do) passes an empty `nextStep`.
+    public var sentence: String { nextStep.isEmpty ? reason : "\(reason) \(nextStep)" }
 }
