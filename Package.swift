@@ -61,6 +61,16 @@ let package = Package(
             dependencies: ["ArrownetDomain", "KhaltiClient", "PaymentJournal"],
             swiftSettings: strict
         ),
+        // The console without a screen: view-models, key map, receipts. Pure, driven headlessly.
+        .target(name: "ConsoleCore", dependencies: ["ArrownetDomain"], swiftSettings: strict),
+        // Performs what ConsoleCore asks for through injected clients, feeds the answers back.
+        .target(name: "ConsoleRuntime", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        // Pure drawing: a screen buffer of cells, widgets, one render function per screen.
+        .target(name: "TerminalUI", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        // ncursesw, as a system library; only CursesTerminal imports it.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // The only code that touches ncurses: keys in, buffers out, the terminal restored.
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI", "ConsoleCore"], swiftSettings: strict),
         .executableTarget(
             name: "arrownet",
             dependencies: [
@@ -69,12 +79,23 @@ let package = Package(
                 "KhaltiSandbox",
                 "PaymentJournal",
                 "PaymentDesk",
+                "ConsoleCore",
+                "ConsoleRuntime",
+                "TerminalUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "ArrownetDomainTests", dependencies: ["ArrownetDomain"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "ConsoleRuntimeTests",
+            dependencies: ["ConsoleRuntime", "ConsoleCore", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KhaltiSandboxTests",
             dependencies: [

@@ -1,0 +1,74 @@
+import ArrownetDomain
+import Foundation
+
+/// A paid payment as printed for the customer. A plain value: `ReceiptLayout`
+/// turns it into text, the runtime sends that text to the printer.
+public struct Receipt: Hashable, Sendable {
+    /// Printed and quoted by the customer: counter and the end of our reference,
+    /// unique because references are (see `init(payment:...)`).
+    public let number: String
+    /// When the payment was recorded as paid.
+    public let paidAt: Date
+    public let counter: String
+    public let operatorName: String
+    public let username: Username
+    public let customerName: String
+    public let duration: PlanDuration
+    public let amount: Money
+    /// The expiry read back to the customer; nil when not known (a held payment
+    /// settled later, whose account was not looked up again).
+    public let newExpiry: Date?
+    public let reference: PaymentReference
+    public let transactionID: String?
+    public let environment: ServiceEnvironment
+    public let isReprint: Bool
+
+    public init(
+        number: String, paidAt: Date, counter: String, operatorName: String, username: Username, customerName: String,
+        duration: PlanDuration, amount: Money, newExpiry: Date?, reference: PaymentReference, transactionID: String?,
+        environment: ServiceEnvironment, isReprint: Bool = false
+    ) {
+        self.number = number
+        self.paidAt = paidAt
+        self.counter = counter
+        self.operatorName = operatorName
+        self.username = username
+        self.customerName = customerName
+        self.duration = duration
+        self.amount = amount
+        self.newExpiry = newExpiry
+        self.reference = reference
+        self.transactionID = transactionID
+        self.environment = environment
+        self.isReprint = isReprint
+    }
+
+    /// The receipt of a paid journal payment.
+    public init(payment: PaymentSummary, newExpiry: Date?, environment: ServiceEnvironment) {
+        self.init(
+            number: Self.number(counter: payment.counter, reference: payment.reference), paidAt: payment.updatedAt,
+            counter: payment.counter, operatorName: payment.operatorName, username: payment.username,
+            customerName: payment.customerName, duration: payment.duration, amount: payment.amount,
+            newExpiry: newExpiry, reference: payment.reference, transactionID: payment.transactionID,
+            environment: environment
+        )
+    }
+
+    /// The same receipt, marked REPRINT.
+    public func reprint() -> Receipt {
+        Receipt(
+            number: number, paidAt: paidAt, counter: counter, operatorName: operatorName, username: username,
+            customerName: customerName, duration: duration, amount: amount, newExpiry: newExpiry, reference: reference,
+            transactionID: transactionID, environment: environment, isReprint: true
+        )
+    }
+
+    /// The journal has no receipt sequence, and a counter-local one would repeat after
+    /// a restart; the reference's last ten characters are random (see
+    /// `ReferenceGenerator.live`), short enough to read out and unique in practice.
+    static func number(counter: String, reference: PaymentReference) -> String {
+        let counterPart = counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8)
+        let tail = reference.value.suffix(10)
+        return counterPart.isEmpty ? String(tail) : "\(counterPart)-\(tail)"
+    }
+}

@@ -1,0 +1,115 @@
+import ConsoleCore
+import Foundation
+
+/// Runs the console: takes actions (keys from the terminal, answers from effects),
+/// applies `reduce`, performs the effects it asks for, and hands every new state
+/// to `render`.
+///
+/// An actor, so actions are applied one at a time in arrival order whichever task
+/// sends them. `render` is called on the actor, never twice at once, and only when
+/// the state changed; a renderer that must stay on one thread hops there itself.
+public actor ConsoleDriver {
+    public private(set) var state: ConsoleState
+    private let environment: ConsoleEnvironment
+    private let render: @Sendable (ConsoleState) -> Void
+    private let tickInterval: Duration
+
+    /// Effects being performed, so tests (and a clean exit) can wait for them.
+    private var running: [Int: Task<Void, Never>] = [:]
+    private var nextTaskNumber = 0
+    /// Lookups by id, so that going back cancels the one in flight.
+    private var fetches: [FetchID: Int] = [:]
+    private var ticker: Task<Void, Never>?
+    private var quitWaiters: [CheckedContinuation<Void, Never>] = []
+    public private(set) var hasQuit = false
+
+    public init(
+        state: ConsoleState, environment: ConsoleEnvironment, tickInterval: Duration = .seconds(1),
+        render: @escaping @Sendable (ConsoleState) -> Void
+    ) {
+        self.state = state
+        self.environment = environment
+        self.tickInterval = tickInterval
+        self.render = render
+    }
+
+    /// Shows the first screen, asks for held payments and the balance, starts the progress clock.
+    public func start() {
+        render(state)
+        send(.started(at: environment.now()))
+        guard ticker == nil else { return }
+        let environment = environment
+        let interval = tickInterval
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                do { try await environment.sleep(interval) } catch { return }
+                await self?.send(.tick(environment.now()))
+            }
+        }
+    }
+
+    /// A key from the terminal, stamped with the time it was read.
+    public func press(_ key: Key) {
+        send(.key(key, at: environment.now()))
+    }
+
+    public func send(_ action: ConsoleAction) {
+        guard !hasQuit else { return }
+        let before = state
+        let effects = reduce(into: &state, action: action)
+        if state != before { render(state) }
+        for effect in effects { perform(effect) }
+    }
+
+    /// Returns once the clerk quit.
+    public func waitUntilQuit() async {
+        if hasQuit { return }
+        await withCheckedContinuation { quitWaiters.append($0) }
+    }
+
+    /// Returns once no effect is being performed (payments included). For tests and
+    /// for a clean exit after quit.
+    public func whenIdle() async {
+        while let task = running.values.first {
+            await task.value
+        }
+    }
+
+    /// Stops the progress clock and any lookup; payments in flight finish on their own.
+    public func stop() {
+        ticker?.cancel()
+        ticker = nil
+        for number in fetches.values { running[number]?.cancel() }
+    }
+
+    private func perform(_ effect: ConsoleEffect) {
+        switch effect {
+        case .cancelFetch(let fetchID):
+            if let number = fetches.removeValue(forKey: fetchID) { running[number]?.cancel() }
+        case .quit:
+            hasQuit = true
+            stop()
+            quitWaiters.forEach { $0.resume() }
+            quitWaiters = []
+        case .discardTypeahead:
+            // At once, before any further key is read.
+            environment.discardTypeahead()
+        default:
+            let number = nextTaskNumber
+            nextTaskNumber += 1
+            if case .fetchAccount(_, let fetchID) = effect { fetches[fetchID] = number }
+            let environment = environment
+            running[number] = Task {
+                let answer = await EffectRunner.run(effect, in: environment)
+                // The task runs on the actor (it uses `self`), so the answer is applied in order.
+                self.finish(number, answer: answer)
+            }
+        }
+    }
+
+    private func finish(_ number: Int, answer: ConsoleAction?) {
+        running[number] = nil
+        fetches = fetches.filter { $0.value != number }
+        if let answer { send(answer) }
+    }
+}

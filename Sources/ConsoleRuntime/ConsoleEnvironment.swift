@@ -1,0 +1,89 @@
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+
+/// Everything the console needs from the world, as closures: Khalti, the payment
+/// journal, the printer, the terminal and the clock.
+///
+/// The live form is built by the executable, the one place that sees every layer:
+/// ```
+/// fetchAccount:     khalti.accountDetails(for:)
+/// customerPayments: the journal's payments for the username
+/// pay:              the payment desk (intent, send, record) -> .recorded(summary, verdict:, khaltiError:)
+/// heldPayments:     the journal's open payments; lookUpHeld: the desk's reconciliation
+/// balance:          khalti.balance().available
+/// printReceipt:     ReceiptLayout.text(for:) piped to the print command or saved
+/// discardTypeahead: ncurses flushinp
+/// ```
+/// and turns their errors into `ConsoleError`: a refusal with a known code as
+/// `ConsoleError(code:khaltiSaid:)`, 4000 on details as `.unknownCustomer(username)`,
+/// anything else as `ConsoleError(kind: error.kind, reason: error.explanation(username:), nextStep: "")`
+/// (those explanations already end with the next step).
+/// Tests build one from fakes, starting from `unconfigured` and replacing what they use.
+public struct ConsoleEnvironment: Sendable {
+    /// The clock: stamps keys and ticks.
+    public var now: @Sendable () -> Date
+    /// Khalti's details call.
+    public var fetchAccount: @Sendable (Username) async throws(ConsoleError) -> Account
+    /// The journal's payments for this customer (recent ones suffice: today's and open ones matter).
+    public var customerPayments: @Sendable (Username) async throws(ConsoleError) -> [PaymentSummary]
+    /// The single payment path (write intent, send, record). Never throws: whatever
+    /// happens is an outcome. Never cancelled by the console.
+    public var pay: @Sendable (PaymentOrder) async -> PaymentOutcome
+    /// The journal's open payments, and those settled recently enough to show.
+    public var heldPayments: @Sendable () async throws(ConsoleError) -> [PaymentSummary]
+    /// Look these references up now and record what Khalti says; answers the
+    /// payments as the journal has them afterwards.
+    public var lookUpHeld: @Sendable ([PaymentReference]) async throws(ConsoleError) -> [PaymentSummary]
+    /// The counter's Khalti balance.
+    public var balance: @Sendable () async throws(ConsoleError) -> Money
+    /// Prints or saves a receipt (text from `ReceiptLayout`); answers a note for the
+    /// clerk, such as the path it was saved to.
+    public var printReceipt: @Sendable (Receipt) async throws(ConsoleError) -> String
+    /// Drops keys typed but not yet read (ncurses `flushinp`).
+    public var discardTypeahead: @Sendable () -> Void
+    /// Waits between progress ticks; tests make time pass by hand.
+    public var sleep: @Sendable (Duration) async throws -> Void
+
+    public init(
+        now: @escaping @Sendable () -> Date,
+        fetchAccount: @escaping @Sendable (Username) async throws(ConsoleError) -> Account,
+        customerPayments: @escaping @Sendable (Username) async throws(ConsoleError) -> [PaymentSummary],
+        pay: @escaping @Sendable (PaymentOrder) async -> PaymentOutcome,
+        heldPayments: @escaping @Sendable () async throws(ConsoleError) -> [PaymentSummary],
+        lookUpHeld: @escaping @Sendable ([PaymentReference]) async throws(ConsoleError) -> [PaymentSummary],
+        balance: @escaping @Sendable () async throws(ConsoleError) -> Money,
+        printReceipt: @escaping @Sendable (Receipt) async throws(ConsoleError) -> String,
+        discardTypeahead: @escaping @Sendable () -> Void,
+        sleep: @escaping @Sendable (Duration) async throws -> Void
+    ) {
+        self.now = now
+        self.fetchAccount = fetchAccount
+        self.customerPayments = customerPayments
+        self.pay = pay
+        self.heldPayments = heldPayments
+        self.lookUpHeld = lookUpHeld
+        self.balance = balance
+        self.printReceipt = printReceipt
+        self.discardTypeahead = discardTypeahead
+        self.sleep = sleep
+    }
+
+    /// Every call fails with a "not configured" error, payments are not taken, and
+    /// ticks wait forever: the start for test environments, which set what they use.
+    public static func unconfigured(now: @escaping @Sendable () -> Date) -> ConsoleEnvironment {
+        let missing = ConsoleError(kind: .unavailable, reason: "This console is not configured for that.", nextStep: "Call support.")
+        return ConsoleEnvironment(
+            now: now,
+            fetchAccount: { _ throws(ConsoleError) in throw missing },
+            customerPayments: { _ throws(ConsoleError) in throw missing },
+            pay: { _ in .notTaken(missing) },
+            heldPayments: { () throws(ConsoleError) in throw missing },
+            lookUpHeld: { _ throws(ConsoleError) in throw missing },
+            balance: { () throws(ConsoleError) in throw missing },
+            printReceipt: { _ throws(ConsoleError) in throw missing },
+            discardTypeahead: {},
+            sleep: { _ in try await Task.sleep(for: .seconds(365 * 24 * 3600)) }
+        )
+    }
+}

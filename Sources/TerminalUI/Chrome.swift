@@ -1,0 +1,55 @@
+import ConsoleCore
+
+/// The parts every screen shares: the header with the environment, the title, the
+/// status line and the key-hint footer.
+enum Chrome {
+    /// Rows the chrome takes: header, title above the body; status and footer below.
+    static let topRows = 2
+    static let bottomRows = 2
+
+    static func header(_ header: HeaderInfo, into buffer: inout ScreenBuffer) {
+        let width = buffer.size.width
+        buffer.fill(y: 0, style: .title)
+        let environment = header.environment
+        let banner = environment == .live ? " LIVE: real money " : " \(environment.label): no real money "
+        var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment == .live))
+        x += buffer.write(" Counter \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
+        var right = "Held \(header.heldCount)"
+        if let balance = header.balance {
+            right = "Balance \(balance.formatted) · " + right
+        } else if header.balanceProblem != nil {
+            right = "Balance unknown · " + right
+        }
+        let rightText = right + " "
+        if x + 1 + displayWidth(rightText) <= width {
+            buffer.writeRightAligned(rightText, right: width, y: 0, style: header.heldCount > 0 ? Style(bold: true, reverse: true) : .title)
+        }
+    }
+
+    static func title(_ text: String, into buffer: inout ScreenBuffer) {
+        buffer.write(text, x: 1, y: 1, style: Style(bold: true, underline: true))
+    }
+
+    static func status(_ message: String?, into buffer: inout ScreenBuffer) {
+        guard let message, buffer.size.height >= 2 else { return }
+        buffer.write(truncated(message, toColumns: buffer.size.width - 2), x: 1, y: buffer.size.height - 2, style: .info)
+    }
+
+    /// `Enter look up  Esc back  F1 help`: labels reversed, as many as fit.
+    static func footer(_ hints: [KeyHint], into buffer: inout ScreenBuffer) {
+        let y = buffer.size.height - 1
+        guard y >= 0 else { return }
+        var x = 0
+        for hint in hints {
+            let needed = displayWidth(hint.label) + 1 + displayWidth(hint.hint) + 2
+            if x + needed > buffer.size.width { break }
+            x += buffer.write(hint.label, x: x, y: y, style: .highlight)
+            x += buffer.write(" " + hint.hint + "  ", x: x, y: y, style: .plain)
+        }
+    }
+
+    /// The body area between the chrome rows.
+    static func bodyRows(_ size: Size) -> Range<Int> {
+        topRows + 1..<max(topRows + 1, size.height - bottomRows)
+    }
+}

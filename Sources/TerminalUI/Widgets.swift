@@ -1,0 +1,105 @@
+import ConsoleCore
+
+/// Small drawing pieces the screens share. Each writes into a buffer at a place and
+/// returns what the caller needs to continue (rows used, cursor column).
+enum Widgets {
+    /// A one-line text field: `[ text      ]`, scrolled so the cursor stays visible.
+    /// Returns the cursor's screen column.
+    @discardableResult
+    static func textField(
+        _ text: String, cursorColumn: Int, x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer
+    ) -> Int {
+        let inner = max(1, width - 2)
+        buffer.write("[", x: x, y: y, style: .strong)
+        buffer.fill(y: y, x: x + 1, width: inner, style: Style(underline: true))
+        // Scroll by whole graphemes until the cursor fits inside the field.
+        var shown = text
+        var scrolled = 0
+        while displayWidth(shown) > 0, cursorColumn - scrolled > inner - 1, let first = shown.first {
+            scrolled += displayWidth(first)
+            shown.removeFirst()
+        }
+        buffer.write(prefix(of: shown, fittingIn: inner), x: x + 1, y: y, style: Style(underline: true))
+        buffer.write("]", x: x + 1 + inner, y: y, style: .strong)
+        return x + 1 + cursorColumn - scrolled
+    }
+
+    /// `label   value` rows with labels padded to one width. Returns rows used.
+    @discardableResult
+    static func fields(_ rows: [(String, String, Style)], x: Int, y: Int, into buffer: inout ScreenBuffer, maxRows: Int) -> Int {
+        let labelWidth = (rows.map { displayWidth($0.0) }.max() ?? 0) + 2
+        var used = 0
+        for (label, value, style) in rows {
+            guard used < maxRows else { break }
+            buffer.write(label, x: x, y: y + used, style: .faint)
+            buffer.write(value, x: x + labelWidth, y: y + used, style: style, maxWidth: buffer.size.width - x - labelWidth - 1)
+            used += 1
+        }
+        return used
+    }
+
+    /// A table with columns sized to their widest cell; `rightAligned` columns line up
+    /// digits. The selected row is drawn reversed. Returns rows used.
+    @discardableResult
+    static func table(
+        header: [String], rows: [[String]], rightAligned: Set<Int>, selected: Int?, x: Int, y: Int,
+        into buffer: inout ScreenBuffer, maxRows: Int, rowStyles: [Style]? = nil
+    ) -> Int {
+        let all = [header] + rows
+        let columns = header.count
+        let widths = (0..<columns).map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
+        let gap = 3
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                rightAligned.contains(column) ? String(repeating: " ", count: widths[column] - displayWidth(cell)) + cell
+                    : padded(cell, toColumns: widths[column])
+            }.joined(separator: String(repeating: " ", count: gap))
+        }
+        guard maxRows > 0 else { return 0 }
+        buffer.write(line(header), x: x, y: y, style: .faint)
+        var used = 1
+        let tableWidth = widths.reduce(0, +) + gap * max(0, columns - 1)
+        for (index, row) in rows.enumerated() {
+            guard used < maxRows else { break }
+            let isSelected = index == selected
+            let style = isSelected ? Style.highlight : (rowStyles?[index] ?? .plain)
+            if isSelected { buffer.fill(y: y + used, x: x - 1, width: tableWidth + 2, style: .highlight) }
+            buffer.write(line(row), x: x, y: y + used, style: style)
+            used += 1
+        }
+        return used
+    }
+
+    /// Wrapped text; returns rows used.
+    @discardableResult
+    static func paragraph(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain, into buffer: inout ScreenBuffer, maxRows: Int) -> Int {
+        var used = 0
+        for line in wrapped(text, toColumns: max(1, width)) {
+            guard used < maxRows else { break }
+            buffer.write(line, x: x, y: y + used, style: style)
+            used += 1
+        }
+        return used
+    }
+
+    /// A spinner frame for `tick` (one per second of elapsed time): ASCII, so it draws
+    /// the same on every terminal.
+    static func spinner(_ tick: Int) -> String {
+        ["|", "/", "-", "\\"][abs(tick) % 4]
+    }
+
+    /// A box outline with a title in its top edge.
+    static func box(x: Int, y: Int, width: Int, height: Int, title: String?, into buffer: inout ScreenBuffer) {
+        guard width >= 2, height >= 2 else { return }
+        let horizontal = String(repeating: "─", count: width - 2)
+        buffer.write("┌" + horizontal + "┐", x: x, y: y)
+        for row in 1..<(height - 1) {
+            buffer.write("│", x: x, y: y + row)
+            buffer.write("│", x: x + width - 1, y: y + row)
+        }
+        buffer.write("└" + horizontal + "┘", x: x, y: y + height - 1)
+        if let title, width > 6 {
+            buffer.write(" " + truncated(title, toColumns: width - 6) + " ", x: x + 2, y: y, style: .strong)
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+import Testing
+
+@Suite("Held payments")
+struct HeldPaymentsTests {
+    static let held = Fixtures.payment(
+        state: .held, reference: "ARNHELD1", createdAt: Fixtures.date(27, 9, 30), nextLookupAt: Fixtures.date(27, 10, 5),
+        lookupCount: 1
+    )
+    static let sending = Fixtures.payment(state: .sending, reference: "ARNSEND2", username: "gita", name: "गीता श्रेष्ठ")
+    static let paidLater = Fixtures.payment(
+        state: .paid, reference: "ARNHELD1", transactionID: "KTX77", createdAt: Fixtures.date(27, 9, 30),
+        updatedAt: Fixtures.date(27, 10, 6), lookupCount: 2
+    )
+
+    static func listStore(_ payments: [PaymentSummary] = [held, sending]) -> TestStore {
+        var state = Fixtures.freshState()
+        state.now = Fixtures.morning
+        state.header.heldCount = payments.filter(\.state.isOpen).count
+        state.screen = .heldPayments(HeldPaymentsScreen(payments: payments, calendar: Fixtures.calendar))
+        return TestStore(state)
+    }
+
+    @Test("at start the console asks for held payments and the balance, and opens on the list when there are any")
+    func shownAtStart() {
+        let store = TestStore(Fixtures.freshState())
+        store.send(.started(at: Fixtures.morning)) {
+            $0.now = Fixtures.morning
+            $0.showsHeldPaymentsWhenLoaded = true
+        }
+        store.receive(.loadBalance, answer: .balanceLoaded(.failure(ConsoleError(code: .invalidToken)))) {
+            $0.header.balanceProblem = "Khalti does not accept this counter's token."
+        }
+        store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.success([Self.held]))) {
+            $0.showsHeldPaymentsWhenLoaded = false
+            $0.header.heldCount = 1
+            $0.screen = .heldPayments(HeldPaymentsScreen(payments: [Self.held], calendar: Fixtures.calendar))
+        }
+        // Later refreshes never take the clerk away from what they are doing.
+        store.send(.heldPaymentsLoaded(.success([Self.held, Self.sending]))) {
+            $0.header.heldCount = 2
+            $0.screen = .heldPayments(HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar))
+        }
+        store.press(.escape) { $0.screen = .usernameEntry(UsernameEntryScreen()) }
+        store.send(.heldPaymentsLoaded(.success([Self.held])))  { $0.header.heldCount = 1 }
+    }
+
+    @Test("with no held payments, or a clerk already typing, the console stays on the username")
+    func notShownAtStart() {
+        let store = TestStore(Fixtures.freshState())
+        store.send(.started(at: Fixtures.morning)) {
+            $0.now = Fixtures.morning
+            $0.showsHeldPaymentsWhenLoaded = true
+        }
+        store.type("ab")
+        store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.success([Self.held]))) {
+            $0.showsHeldPaymentsWhenLoaded = false
+            $0.header.heldCount = 1
+        }
+        store.receive(.loadBalance)
+    }
+
+    @Test("Up/Down select, Enter shows details, Esc goes back")
+    func navigation() {
+        let store = Self.listStore()
+        store.press(.down) {
+            var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
+            screen.selected = 1
+            $0.screen = .heldPayments(screen)
+        }
+        store.press(.enter) {
+            var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
+            screen.selected = 1
+            screen.showsDetails = true
+            $0.screen = .heldPayments(screen)
+        }
+        store.press(.escape) { $0.screen = .usernameEntry(UsernameEntryScreen()) }
+    }
+
+    @Test("details say everything about the payment and what to do")
+    func details() {
+        let screen = HeldPaymentsScreen(payments: [Self.held], calendar: Fixtures.calendar)
+        let lines = screen.details(of: Self.held, now: Fixtures.morning).map { "\($0.label): \($0.value)" }
+        #expect(lines == [
+            "State: HELD", "Username: Pradhanang", "Name: Ashish Pradhanang - Home", "Plan: 3 months",
+            "Amount: Rs. 5,085.00", "Taken: 2025-11-27 09:30", "Counter: Counter 1, Sita", "Reference: ARNHELD1",
+            "Lookups: 1", "Next lookup: 2025-11-27 10:05",
+            "What to do: Keep the cash aside: the payment is pending and will be looked up. Next lookup at 10:05; l looks up now.",
+        ])
+        #expect(screen.advice(for: Self.paidLater, now: Fixtures.morning) == "Paid. Keep the cash and give the receipt. p prints it.")
+        #expect(screen.advice(for: Fixtures.payment(state: .notReceived), now: Fixtures.morning)
+            == "Khalti never received it. Give the customer their money back.")
+        #expect(screen.advice(for: Fixtures.payment(state: .notPaid), now: Fixtures.morning)
+            == "Not paid. Give the customer their money back.")
+        #expect(screen.advice(for: Fixtures.payment(state: .held, attention: "Khalti recorded Rs. 10.00."), now: Fixtures.morning)
+            == "Needs a person: Khalti recorded Rs. 10.00. Call support before touching the cash.")
+    }
+
+    @Test("l looks up the open ones now; the answers replace them in the list and the result is summed up")
+    func lookUpNow() {
+        let store = Self.listStore()
+        store.press(.character("l")) {
+            var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
+            screen.isLookingUp = true
+            $0.screen = .heldPayments(screen)
+        }
+        store.press(.character("l")) // one lookup at a time
+        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.success([Self.paidLater]))) {
+            var screen = HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar)
+            screen.notice = "Looked up 1: 1 paid, 0 to refund, 0 still held."
+            $0.screen = .heldPayments(screen)
+            $0.header.heldCount = 1
+        }
+        store.receive(.loadBalance)
+        // The paid one now prints its receipt with p (no expiry known: the account was not looked up again).
+        let receipt = Receipt(payment: Self.paidLater, newExpiry: nil, environment: .sandbox)
+        store.press(.character("p")) {
+            $0.screen = .heldPayments(HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar))
+            $0.lastReceipt = receipt
+            $0.statusMessage = "Printing the receipt of ARNHELD1."
+        }
+        store.receive(.printReceipt(receipt))
+        // p does nothing on a payment that is not paid.
+        store.press(.down) {
+            var screen = HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar)
+            screen.selected = 1
+            $0.screen = .heldPayments(screen)
+        }
+        store.press(.character("p"))
+    }
+
+    @Test("a failed lookup is shown on the list with its reason")
+    func lookupFails() {
+        let store = Self.listStore()
+        store.press(.character("l")) {
+            var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
+            screen.isLookingUp = true
+            $0.screen = .heldPayments(screen)
+        }
+        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.failure(ConsoleError(code: .maintenance)))) {
+            var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
+            screen.lookupError = ConsoleError(code: .maintenance)
+            $0.screen = .heldPayments(screen)
+        }
+    }
+
+    @Test("nothing open: l says there is nothing to look up")
+    func nothingToLookUp() {
+        let store = Self.listStore([Self.paidLater])
+        store.press(.character("l")) {
+            var screen = HeldPaymentsScreen(payments: [Self.paidLater], calendar: Fixtures.calendar)
+            screen.notice = "Nothing to look up: every payment here is settled."
+            $0.screen = .heldPayments(screen)
+        }
+    }
+
+    @Test("F5 opens the list from the username and loads it; a read failure shows on the list")
+    func openFromUsername() {
+        let store = TestStore(Fixtures.freshState())
+        store.press(.function(5)) {
+            var screen = HeldPaymentsScreen(payments: [], calendar: Fixtures.calendar)
+            screen.isLoading = true
+            $0.screen = .heldPayments(screen)
+        }
+        store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.failure(ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")))) {
+            var screen = HeldPaymentsScreen(payments: [], calendar: Fixtures.calendar)
+            screen.lookupError = ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")
+            $0.screen = .heldPayments(screen)
+        }
+    }
+
+    @Test("held payments that cannot be read at start are said on the status line")
+    func unreadableAtStart() {
+        let store = TestStore(Fixtures.freshState())
+        store.send(.started(at: Fixtures.morning)) {
+            $0.now = Fixtures.morning
+            $0.showsHeldPaymentsWhenLoaded = true
+        }
+        store.receive(.loadBalance)
+        store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.failure(ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")))) {
+            $0.showsHeldPaymentsWhenLoaded = false
+            $0.statusMessage = "Held payments could not be read: The journal is locked. Try again."
+        }
+    }
+
+    @Test("a lookup answer after the clerk left the list refreshes the held count")
+    func lookupAfterLeaving() {
+        let store = TestStore(Fixtures.freshState())
+        store.send(.heldPaymentsLookedUp(.success([Self.paidLater])))
+        store.receive(.loadHeldPayments)
+    }
+}

@@ -1,0 +1,111 @@
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+import Testing
+
+@Suite("Key map, help and footer")
+struct KeyMapTests {
+    static var everyScreen: [(String, ConsoleState)] {
+        let order = ConfirmationTests.order
+        let screens: [Screen] = [
+            .usernameEntry(UsernameEntryScreen()),
+            .loading(LoadingTests.loading),
+            .account(AccountScreenTests.screen()),
+            .confirmation(ConfirmationTests.confirmation),
+            .sending(SendingScreen(order: order, startedAt: Fixtures.morning)),
+            .outcome(OutcomeScreen(result: .notPaid, order: order, payment: nil, headline: "NOT PAID", reason: "r.", nextStep: "n.")),
+            .heldPayments(HeldPaymentsScreen(payments: [HeldPaymentsTests.held], calendar: Fixtures.calendar)),
+        ]
+        return screens.map { screen in
+            var state = Fixtures.freshState()
+            state.screen = screen
+            return (screen.title, state)
+        }
+    }
+
+    @Test("no key is bound twice on a screen")
+    func noDuplicateKeys() {
+        for (title, state) in Self.everyScreen {
+            let keys = KeyMap.bindings(for: state).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(title)")
+        }
+    }
+
+    @Test("the footer of each screen")
+    func footers() {
+        let footers = Self.everyScreen.map { title, state in
+            "\(title): " + footerHints(for: state).map { "\($0.label) \($0.hint)" }.joined(separator: " · ")
+        }
+        #expect(footers == [
+            "Customer username: Enter look up · Up/Down recent usernames · F5 held payments · F1 help · Ctrl-Q quit",
+            "Looking up: Esc back",
+            "Account and plans: 1 3 6 2 choose 1, 3, 6 or 12 months · Enter choose highlighted · Up/Down move · Esc back · F1 help",
+            "Confirm payment: y customer agrees: pay · Esc change · F1 help",
+            "Sending payment: ",
+            "Payment result: Enter next customer · F5 held payments · F1 help",
+            "Held payments: Up/Down select · Enter details · l look up now · Esc back · F1 help",
+        ])
+    }
+
+    @Test("state decides some keys: reprint once there is a receipt, plan keys not offered when refused")
+    func stateDependentKeys() {
+        var state = Fixtures.freshState()
+        #expect(KeyMap.intent(for: .control("r"), in: state) == nil)
+        state.lastReceipt = Receipt(payment: HeldPaymentsTests.paidLater, newExpiry: nil, environment: .live)
+        #expect(KeyMap.intent(for: .control("r"), in: state) == .reprintLastReceipt)
+        #expect(footerHints(for: state).contains(KeyHint(label: "Ctrl-R", hint: "reprint last receipt")))
+
+        state.screen = .account(AccountScreenTests.screen(Fixtures.account(advance: false)))
+        #expect(footerHints(for: state).map(\.label) == ["Up/Down", "Esc", "F1"])
+        #expect(KeyMap.intent(for: .character("3"), in: state) == .choosePlanByDigit)
+    }
+
+    @Test("F1 shows help listing the keys of the screen under it; Esc or F1 closes it and nothing else acts")
+    func help() {
+        var state = Fixtures.freshState()
+        state.now = Fixtures.morning
+        state.screen = .account(AccountScreenTests.screen())
+        let store = TestStore(state)
+        store.press(.function(1)) { $0.isHelpShown = true }
+        let listed = helpBindings(for: store.state)
+        #expect(listed.map(\.intent) == [
+            .choosePlanByDigit, .chooseHighlightedPlan, .highlightPrevious, .highlightNext, .backToUsername, .showHelp,
+        ])
+        #expect(footerHints(for: store.state) == [KeyHint(label: "Esc", hint: "close help")])
+        store.press(.character("1"))  // not a plan choice while help is up
+        store.press(.enter)
+        store.press(.escape) { $0.isHelpShown = false }
+        store.press(.function(1)) { $0.isHelpShown = true }
+        store.press(.function(1)) { $0.isHelpShown = false }
+    }
+
+    @Test("help on the username screen documents typing, which has no single key")
+    func helpDocumentsTyping() {
+        var state = Fixtures.freshState()
+        state.isHelpShown = true
+        let first = helpBindings(for: state).first
+        #expect(first?.label == "a-z 0-9 . _ - @" && first?.keys.isEmpty == true)
+        // And typing does not reach the field while help is shown.
+        var after = state
+        _ = reduce(into: &after, action: .key(.character("a"), at: Fixtures.morning))
+        #expect(after.screen == state.screen)
+    }
+
+    @Test("Ctrl-Q quits from the username screen only")
+    func quit() {
+        let store = TestStore(Fixtures.freshState())
+        store.press(.control("q"))
+        store.receive(.quit)
+        var state = Fixtures.freshState()
+        state.screen = .account(AccountScreenTests.screen())
+        #expect(KeyMap.intent(for: .control("q"), in: state) == nil)
+    }
+
+    @Test("keys name themselves for help")
+    func labels() {
+        let labels = [Key.character("y"), .character(" "), .enter, .escape, .tab, .backTab, .backspace, .delete, .up, .down, .left,
+                      .right, .home, .end, .pageUp, .pageDown, .function(10), .control("q")].map(\.label)
+        #expect(labels == ["y", "Space", "Enter", "Esc", "Tab", "Shift-Tab", "Backspace", "Del", "Up", "Down", "Left", "Right",
+                           "Home", "End", "PgUp", "PgDn", "F10", "Ctrl-Q"])
+    }
+}
