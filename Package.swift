@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .target(name: "ArrownetDomain", swiftSettings: strict),
@@ -89,7 +90,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ArrownetDomainTests", dependencies: ["ArrownetDomain"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        .testTarget(
+            // Every screen as golden text at 80x24 and at the minimum size.
+            name: "TerminalUITests",
+            dependencies: [
+                "TerminalUI", "ConsoleCore", "ArrownetDomain",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
         .testTarget(
             name: "ConsoleRuntimeTests",

@@ -13,16 +13,18 @@ enum Chrome {
         let environment = header.environment
         let banner = environment == .live ? " LIVE: real money " : " \(environment.label): no real money "
         var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment == .live))
-        x += buffer.write(" Counter \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
-        var right = "Held \(header.heldCount)"
+        x += buffer.write(" \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
+        // The most that fits of: balance and held count, balance amount and held count, held count.
+        let held = "Held \(header.heldCount)"
+        var choices = [held]
         if let balance = header.balance {
-            right = "Balance \(balance.formatted) · " + right
+            choices = ["Balance \(balance.formatted) · \(held)", "\(balance.formatted) · \(held)", held]
         } else if header.balanceProblem != nil {
-            right = "Balance unknown · " + right
+            choices = ["Balance unknown · \(held)", held]
         }
-        let rightText = right + " "
-        if x + 1 + displayWidth(rightText) <= width {
-            buffer.writeRightAligned(rightText, right: width, y: 0, style: header.heldCount > 0 ? Style(bold: true, reverse: true) : .title)
+        let heldStyle = header.heldCount > 0 ? Style(foreground: .yellow, bold: true, reverse: true) : Style.title
+        if let right = choices.first(where: { x + 2 + displayWidth($0) + 1 <= width }) {
+            buffer.writeRightAligned(right + " ", right: width, y: 0, style: heldStyle)
         }
     }
 

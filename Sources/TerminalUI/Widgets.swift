@@ -56,15 +56,17 @@ enum Widgets {
             }.joined(separator: String(repeating: " ", count: gap))
         }
         guard maxRows > 0 else { return 0 }
-        buffer.write(line(header), x: x, y: y, style: .faint)
+        // A two-column gutter marks the selected row with ">" as well as reverse video,
+        // so the selection shows without colour or attributes too.
+        buffer.write(line(header), x: x + 2, y: y, style: .faint)
         var used = 1
-        let tableWidth = widths.reduce(0, +) + gap * max(0, columns - 1)
+        let tableWidth = widths.reduce(0, +) + gap * max(0, columns - 1) + 2
         for (index, row) in rows.enumerated() {
             guard used < maxRows else { break }
             let isSelected = index == selected
             let style = isSelected ? Style.highlight : (rowStyles?[index] ?? .plain)
-            if isSelected { buffer.fill(y: y + used, x: x - 1, width: tableWidth + 2, style: .highlight) }
-            buffer.write(line(row), x: x, y: y + used, style: style)
+            if isSelected { buffer.fill(y: y + used, x: x, width: tableWidth, style: .highlight) }
+            buffer.write((isSelected ? "> " : "  ") + line(row), x: x, y: y + used, style: style)
             used += 1
         }
         return used

@@ -1,0 +1,25 @@
+import ConsoleCore
+
+enum ConfirmationView {
+    static func draw(_ screen: ConfirmationScreen, body: BodyArea, into buffer: inout ScreenBuffer) {
+        var rows = RowWriter(body)
+        let labelWidth = (screen.readBack.map { displayWidth($0.label) }.max() ?? 0) + 3
+        for line in screen.readBack {
+            guard rows.remaining > 0 else { break }
+            let isAmount = line.label == "Amount"
+            buffer.write(line.label, x: body.x + 2, y: rows.y, style: .faint)
+            buffer.write(line.value, x: body.x + 2 + labelWidth, y: rows.y, style: isAmount ? .strong : .plain,
+                         maxWidth: body.width - 2 - labelWidth)
+            rows.skip()
+        }
+        if let warning = screen.paidTodayWarning {
+            rows.paragraph(warning, style: .warning, maxLines: 2, into: &buffer)
+        }
+        rows.skip()
+        rows.paragraph(screen.question, style: .strong, maxLines: 2, into: &buffer)
+        rows.line("y pays · n or Esc goes back (Enter never pays)", style: .faint, into: &buffer)
+        if let notice = screen.notice {
+            rows.paragraph(notice, style: .info, maxLines: 2, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ConsoleCore
+import Foundation
+
+enum HeldPaymentsView {
+    static func draw(_ screen: HeldPaymentsScreen, now: Date?, body: BodyArea, into buffer: inout ScreenBuffer) {
+        var rows = RowWriter(body)
+        let now = now ?? Date(timeIntervalSince1970: 0)
+        if screen.isLoading {
+            rows.line("Reading the journal…", style: .faint, into: &buffer)
+            return
+        }
+        if screen.isLookingUp { rows.line("Looking up with Khalti…", style: .info, into: &buffer) }
+        if let error = screen.lookupError {
+            rows.paragraph("Lookup failed: \(error.reason) \(error.nextStep)", style: .bad, maxLines: 2, into: &buffer)
+        }
+        if let notice = screen.notice { rows.paragraph(notice, style: .info, maxLines: 2, into: &buffer) }
+        guard !screen.payments.isEmpty else {
+            rows.line("No held payments. Every payment is settled.", style: .good, into: &buffer)
+            return
+        }
+        if screen.showsDetails, let payment = screen.selectedPayment {
+            let lines = screen.details(of: payment, now: now)
+            let labelWidth = (lines.map { displayWidth($0.label) }.max() ?? 0) + 3
+            for line in lines {
+                guard rows.remaining > 0 else { break }
+                if line.label == "What to do" {
+                    rows.paragraph(line.value, style: .strong, maxLines: rows.remaining, into: &buffer)
+                    continue
+                }
+                buffer.write(line.label, x: body.x, y: rows.y, style: .faint)
+                buffer.write(line.value, x: body.x + labelWidth, y: rows.y, maxWidth: body.width - labelWidth)
+                rows.skip()
+            }
+            return
+        }
+        let header = ["State", "Taken", "Username", "Amount", "Reference"]
+        let cells = screen.payments.map { payment in
+            [payment.attention == nil ? payment.state.label : "ATTENTION",
+             ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: screen.calendar),
+             payment.username.value, payment.amount.formatted, payment.reference.value]
+        }
+        // Keep the selected row in view, with room below for its advice.
+        let listRows = max(2, rows.remaining - 3)
+        let first = max(0, min(screen.selected - (listRows - 2), cells.count - (listRows - 1)))
+        let visible = Array(cells[first...].prefix(listRows - 1))
+        let used = Widgets.table(
+            header: header, rows: visible, rightAligned: [3], selected: screen.selected - first,
+            x: body.x, y: rows.y, into: &buffer, maxRows: listRows)
+        rows.skip(used)
+        if let payment = screen.selectedPayment {
+            rows.paragraph(screen.advice(for: payment, now: now), style: .strong, maxLines: rows.remaining, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+import SnapshotTesting
+import Testing
+import TerminalUI
+
+/// Every screen as text at 80x24 and at the minimum size (60x16). The references are
+/// in __Snapshots__; a changed screen fails until its new text is reviewed and recorded.
+@Suite("Screens as golden text")
+struct ScreenSnapshotTests {
+    func check(
+        _ scenario: Scenario, _ name: String,
+        fileID: StaticString = #fileID, file: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) {
+        for (width, height) in [(80, 24), (60, 16)] {
+            assertSnapshot(
+                of: scenario.render(width, height), as: .lines, named: "\(width)x\(height)",
+                fileID: fileID, file: file, testName: name, line: line, column: column)
+        }
+    }
+
+    @Test func usernameEntryEmpty() {
+        check(Scenario(), "username-empty")
+    }
+
+    @Test func usernameEntryTypedWithRecent() {
+        var scenario = Scenario(recent: ["queuedok", "duecustomer", "devanagari"])
+        scenario.type("Pradhan")
+        scenario.press(.left)
+        check(scenario, "username-typed")
+    }
+
+    @Test func usernameRefusedCharacter() {
+        var scenario = Scenario()
+        scenario.type("ram")
+        scenario.press(.character(" "))
+        check(scenario, "username-refused-space")
+    }
+
+    @Test func usernameUnknownCustomer() {
+        var scenario = Scenario()
+        scenario.type("nosuchuser")
+        scenario.press(.enter)
+        guard case .loading(let loading) = scenario.state.screen else { Issue.record("not loading"); return }
+        scenario.send(.accountLoaded(loading.fetchID, .failure(.unknownCustomer(try! Username("nosuchuser")))))
+        check(scenario, "username-unknown")
+    }
+
+    @Test func loadingSlow() {
+        var scenario = Scenario()
+        scenario.type("Pradhanang")
+        scenario.press(.enter)
+        for second in 1...7 { scenario.send(.tick(scenario.now + TimeInterval(second))) }
+        check(scenario, "loading-slow")
+    }
+
+    @Test func accountPradhanang() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        check(scenario, "account-pradhanang")
+    }
+
+    @Test func accountDevanagariDue() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account("devanagari", fullName: "राम बहादुर श्रेष्ठ", days: 0, due: true))
+        check(scenario, "account-devanagari-due")
+    }
+
+    @Test func accountNoAdvance() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account("noadvance", fullName: "Hari Prasad Koirala - Home", days: 45, advance: false))
+        check(scenario, "account-noadvance")
+    }
+
+    @Test func accountPaidTodayAndLongName() {
+        var scenario = Scenario()
+        let name = "Shree Bhadrakali Multipurpose Cooperative Society Limited, Kalanki Branch - Office"
+        let paid = Scenario.payment(.paid, username: "longname", name: name, transactionID: "1440", minutesAgo: 45)
+        scenario.lookUp(Scenario.account("longname", fullName: name, days: 12), payments: [paid])
+        scenario.press(.down)
+        check(scenario, "account-paid-today-long-name")
+    }
+
+    @Test func accountWithOpenPayment() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account("queuedok", fullName: "Bikash Tamang - Home", days: 3), payments: [Scenario.payment(.held)])
+        check(scenario, "account-open-payment")
+    }
+
+    @Test func confirmation() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.press(.character("3"))
+        check(scenario, "confirmation")
+    }
+
+    @Test func confirmationTooEarly() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.press(.character("3"))
+        scenario.press(.character("y"), after: 0.1)
+        check(scenario, "confirmation-too-early")
+    }
+
+    @Test func sending() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.press(.character("3"))
+        scenario.press(.character("y"), after: 3)
+        scenario.send(.tick(scenario.now + 2))
+        check(scenario, "sending")
+    }
+
+    /// A payment through to its outcome; `outcome` makes the journal's answer.
+    func finished(_ verdict: PaymentVerdict, state: PaymentState, transactionID: String? = nil) -> Scenario {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.press(.character("3"))
+        scenario.press(.character("y"), after: 3)
+        let summary = PaymentSummary(
+            reference: try! PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"), username: try! Username("Pradhanang"),
+            customerName: "Ashish Pradhanang - Home", duration: .threeMonths, amount: Money(paisa: 508_500),
+            counter: "Counter 1", operatorName: "Sita", state: state, transactionID: transactionID,
+            createdAt: scenario.now, updatedAt: scenario.now + 1,
+            nextLookupAt: state == .held ? scenario.now + 300 : nil, lookupCount: 0, attention: nil)
+        scenario.send(.paymentFinished(.recorded(summary, verdict: verdict, khaltiError: nil), at: scenario.now + 1))
+        return scenario
+    }
+
+    @Test func outcomePaid() {
+        var scenario = finished(.paid, state: .paid, transactionID: "1440")
+        scenario.send(.receiptPrinted(.success("saved to /var/lib/arrownet/receipts/2025-11-27-C1-8S9T0V.txt")))
+        check(scenario, "outcome-paid")
+    }
+
+    @Test func outcomeHeld() {
+        check(finished(.held(.noAnswer, lookUpAfterSeconds: 300), state: .held), "outcome-held")
+    }
+
+    @Test func outcomeNotPaid() {
+        check(finished(.notPaid(.failed(state: "Failed")), state: .notPaid), "outcome-not-paid")
+    }
+
+    @Test func heldPaymentsList() {
+        var scenario = Scenario()
+        let held = [
+            Scenario.payment(.held),
+            Scenario.payment(.sending, username: "queuedfail", name: "Anita Rai - Home", reference: "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0W", minutesAgo: 90),
+        ]
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        scenario.press(.function(5))
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        check(scenario, "held-list")
+        scenario.press(.enter)
+        check(scenario, "held-details")
+    }
+
+    @Test func help() {
+        var scenario = Scenario()
+        scenario.press(.function(1))
+        check(scenario, "help-username")
+    }
+
+    @Test func tooSmall() {
+        var scenario = Scenario()
+        scenario.type("Pradhan")
+        assertSnapshot(of: scenario.render(59, 16), as: .lines, named: "too-small-59x16")
+        assertSnapshot(of: scenario.render(40, 10), as: .lines, named: "too-small-40x10")
+        // Nothing typed is lost: at a workable size the field is back as it was.
+        #expect(scenario.render(60, 16).contains("[Pradhan"))
+    }
+}
