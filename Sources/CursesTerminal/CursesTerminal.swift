@@ -52,6 +52,12 @@ public final class CursesTerminal {
         return KeyDecoder.character(UInt32(code)).map(TerminalEvent.key)
     }
 
+    /// Drops keys typed but not read yet: a confirmation must not be answered by
+    /// keys typed before it appeared.
+    public func discardTypeahead() {
+        flushinp()
+    }
+
     /// Copies the buffer to the screen. ncurses compares with what is shown and sends
     /// only the difference, which keeps a typed character to a few bytes.
     public func draw(_ buffer: ScreenBuffer) {

@@ -9,8 +9,9 @@ struct Arrownet: AsyncParsableCommand {
             With no Khalti token configured every command uses the embedded sandbox \
             (no real money). See README.md for configuration.
             """,
+        defaultSubcommand: ConsoleCommand.self,
         subcommands: [
-            LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
+            ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
             BalanceCommand.self, SandboxCommand.self,
         ]
     )

@@ -46,19 +46,7 @@ extension KhaltiSession {
         }
     }
 
-    /// The counter and operator written on every payment: the config file's, else
-    /// this machine's name and the login name.
-    var counterName: String {
-        if let counter = settings.counter, !counter.isEmpty { return counter }
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "counter" }
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "counter" : name
-    }
-
-    var operatorName: String {
-        if let name = settings.operatorName, !name.isEmpty { return name }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
-    }
+    /// The counter and operator written on every payment (`CounterIdentity`).
+    var counterName: String { CounterIdentity.counter(settings) }
+    var operatorName: String { CounterIdentity.operatorName(settings) }
 }

@@ -1,16 +1,58 @@
 import Foundation
 import Logging
 
-/// Logs go to standard error at the level of `ARROWNET_LOG_LEVEL` (default warning).
-/// Nothing logged by this program contains the token: requests are never logged,
+/// Logs go to standard error (or, for the full-screen console, to a file in the data
+/// folder, since the screen belongs to the clerk) at the level of `ARROWNET_LOG_LEVEL`
+/// (default warning). Nothing logged contains the token: requests are never logged,
 /// only paths, statuses and timings.
 enum LogSetup {
-    static func bootstrap(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// swift-log may be bootstrapped once per process; later calls keep the first choice.
+    private static let done = Mutex(false)
+
+    static func bootstrap(toFile path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let first = done.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         let level = environment["ARROWNET_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .warning
+        let file = path.flatMap { path -> FileHandle? in
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.seekToEndOfFile()
+            return handle
+        }
         LoggingSystem.bootstrap { label in
+            if let file {
+                var handler = FileLogHandler(label: label, file: file)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
+    }
+}
+
+import Synchronization
+
+/// One line per message, appended to the console's log file.
+struct FileLogHandler: LogHandler {
+    let label: String
+    let file: FileHandle
+    var logLevel: Logger.Level = .warning
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\(details)\n"
+        file.write(Data(line.utf8))
     }
 }

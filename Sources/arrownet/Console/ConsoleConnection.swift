@@ -1,0 +1,91 @@
+import ArrownetDomain
+import ConsoleCore
+import ConsoleRuntime
+import Foundation
+import KhaltiClient
+import LiveConsole
+import PaymentDesk
+import PaymentJournal
+
+/// Khalti, the journal and the printer, opened in the background while the first
+/// screen is already up: the clerk can type while the sandbox starts. Every effect
+/// waits for them; if they cannot be opened, every effect says why.
+actor ConsoleConnection {
+    struct Ready {
+        let session: KhaltiSession
+        let environment: ConsoleEnvironment
+    }
+
+    private var opening: Task<Result<Ready, ConsoleError>, Never>?
+    private let options: ConnectionOptions
+    private let discardTypeahead: @Sendable () -> Void
+
+    init(options: ConnectionOptions, discardTypeahead: @escaping @Sendable () -> Void) {
+        self.options = options
+        self.discardTypeahead = discardTypeahead
+    }
+
+    func environment() async throws(ConsoleError) -> ConsoleEnvironment {
+        try await ready().get().environment
+    }
+
+    func ready() async -> Result<Ready, ConsoleError> {
+        if let opening { return await opening.value }
+        let options = options
+        let discard = discardTypeahead
+        let task = Task { await Self.open(options, discardTypeahead: discard) }
+        opening = task
+        return await task.value
+    }
+
+    func close() async {
+        guard let opening else { return }
+        if case .success(let ready) = await opening.value { await ready.session.close() }
+    }
+
+    private static func open(_ options: ConnectionOptions, discardTypeahead: @escaping @Sendable () -> Void) async -> Result<Ready, ConsoleError> {
+        let session: KhaltiSession
+        do {
+            session = try await KhaltiSession.open(options)
+        } catch {
+            return .failure(ConsoleError(kind: .unavailable, reason: "Khalti could not be reached from this console.", nextStep: "Quit and check the configuration (see README)."))
+        }
+        do {
+            let folder = try DataDirectory.root()
+            let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
+            let desk = JournalAccess.desk(session, journal: journal)
+            // Whatever a killed run left is resolved before the clerk sees the held list.
+            _ = try? await desk.recoverAtStart()
+            let environment = LiveConsoleEnvironment.make(
+                api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder),
+                discardTypeahead: discardTypeahead)
+            return .success(Ready(session: session, environment: environment))
+        } catch {
+            await session.close()
+            return .failure(ConsoleError(
+                kind: .unavailable, reason: "The payment journal cannot be opened: \(error)",
+                nextStep: "Quit; nothing can be paid until the journal works."))
+        }
+    }
+
+    /// The environment the driver gets at once: each closure waits for the real one.
+    nonisolated func deferredEnvironment() -> ConsoleEnvironment {
+        ConsoleEnvironment(
+            now: Date.init,
+            fetchAccount: { username throws(ConsoleError) in try await self.environment().fetchAccount(username) },
+            customerPayments: { username throws(ConsoleError) in try await self.environment().customerPayments(username) },
+            pay: { order in
+                switch await self.ready() {
+                case .success(let ready): await ready.environment.pay(order)
+                case .failure(let error): .notTaken(error)
+                }
+            },
+            heldPayments: { () throws(ConsoleError) in try await self.environment().heldPayments() },
+            lookUpHeld: { references throws(ConsoleError) in try await self.environment().lookUpHeld(references) },
+            balance: { () throws(ConsoleError) in try await self.environment().balance() },
+            printReceipt: { receipt throws(ConsoleError) in try await self.environment().printReceipt(receipt) },
+            discardTypeahead: discardTypeahead,
+            sleep: { duration in try await Task.sleep(for: duration) }
+        )
+    }
+}
