@@ -111,6 +111,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            // Whole payments typed into the console, live environment, real sandbox and journal.
+            name: "ConsoleFlowTests",
+            dependencies: [
+                "LiveConsole", "ConsoleRuntime", "ConsoleCore", "KhaltiClient", "KhaltiSandbox", "PaymentDesk",
+                "PaymentJournal", "ArrownetDomain",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "KhaltiSandboxTests",
             dependencies: [
                 "KhaltiSandbox",
