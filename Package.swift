@@ -66,6 +66,13 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["ArrownetDomain"], swiftSettings: strict),
         // Performs what ConsoleCore asks for through injected clients, feeds the answers back.
         .target(name: "ConsoleRuntime", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        // The console's live world behind ConsoleEnvironment: Khalti, the payment desk and
+        // its journal, the receipt printer. The executable builds it; flow tests drive it.
+        .target(
+            name: "LiveConsole",
+            dependencies: ["ConsoleRuntime", "ConsoleCore", "KhaltiClient", "PaymentDesk", "PaymentJournal", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
         // Pure drawing: a screen buffer of cells, widgets, one render function per screen.
         .target(name: "TerminalUI", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
         // ncursesw, as a system library; only CursesTerminal imports it.
@@ -82,6 +89,7 @@ let package = Package(
                 "PaymentDesk",
                 "ConsoleCore",
                 "ConsoleRuntime",
+                "LiveConsole",
                 "TerminalUI",
                 "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,6 +112,21 @@ let package = Package(
         .testTarget(
             name: "ConsoleRuntimeTests",
             dependencies: ["ConsoleRuntime", "ConsoleCore", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // The error and outcome mappings and the receipt printer, without a server.
+            name: "LiveConsoleTests",
+            dependencies: ["LiveConsole", "ConsoleCore", "KhaltiClient", "PaymentDesk", "PaymentJournal", "ArrownetDomain"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // Whole payments typed into the console, live environment, real sandbox and journal.
+            name: "ConsoleFlowTests",
+            dependencies: [
+                "LiveConsole", "ConsoleRuntime", "ConsoleCore", "KhaltiClient", "KhaltiSandbox", "PaymentDesk",
+                "PaymentJournal", "ArrownetDomain",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

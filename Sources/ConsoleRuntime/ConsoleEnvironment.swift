@@ -5,20 +5,9 @@ import Foundation
 /// Everything the console needs from the world, as closures: Khalti, the payment
 /// journal, the printer, the terminal and the clock.
 ///
-/// The live form is built by the executable, the one place that sees every layer:
-/// ```
-/// fetchAccount:     khalti.accountDetails(for:)
-/// customerPayments: the journal's payments for the username
-/// pay:              the payment desk (intent, send, record) -> .recorded(summary, verdict:, khaltiError:)
-/// heldPayments:     the journal's open payments; lookUpHeld: the desk's reconciliation
-/// balance:          khalti.balance().available
-/// printReceipt:     ReceiptLayout.text(for:) piped to the print command or saved
-/// discardTypeahead: ncurses flushinp
-/// ```
-/// and turns their errors into `ConsoleError`: a refusal with a known code as
-/// `ConsoleError(code:khaltiSaid:)`, 4000 on details as `.unknownCustomer(username)`,
-/// anything else as `ConsoleError(kind: error.kind, reason: error.explanation(username:), nextStep: "")`
-/// (those explanations already end with the next step).
+/// The live form is `LiveConsoleEnvironment.make` (target LiveConsole): Khalti's
+/// client, the payment desk and its journal, and the receipt printer, with their
+/// errors turned into `ConsoleError`; the executable adds the terminal's `flushinp`.
 /// Tests build one from fakes, starting from `unconfigured` and replacing what they use.
 public struct ConsoleEnvironment: Sendable {
     /// The clock: stamps keys and ticks.

@@ -22,6 +22,9 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var operatorName: String?
 
     public static let fileNames = (directory: "arrownet", token: "token", config: "config")
+    /// The environment variable that may hold the token; programs the console starts
+    /// (the print command) get an environment without it.
+    public static let tokenVariable = "KHALTI_TOKEN"
 }
 
 /// Reads the settings. File access goes through closures so tests use real temp files
@@ -67,7 +70,7 @@ public struct SettingsLoader: Sendable {
     }
 
     func loadToken() throws(ConfigurationError) -> KhaltiToken? {
-        if let value = environment["KHALTI_TOKEN"], !value.isEmpty {
+        if let value = environment[ConsoleSettings.tokenVariable], !value.isEmpty {
             return try KhaltiToken(value)
         }
         let path = tokenFilePath

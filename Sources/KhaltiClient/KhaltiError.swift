@@ -23,13 +23,22 @@ public struct ServiceRefusal: Error, Equatable, Sendable {
 
     /// The sentence for the clerk, with the next step.
     public func explanation(username: Username? = nil) -> String {
+        clerkSentences(username: username).joined
+    }
+
+    /// What happened and what the clerk does next, apart, for screens that show them
+    /// apart. A 4000 to a details call for `username` means the username is unknown.
+    public func clerkSentences(username: Username? = nil) -> ClerkSentences {
         if code == .clientError, let username, details?.lowercased().contains("not found") ?? true {
-            return "No Arrownet customer with username \(username.value). \(KhaltiErrorCode.clientError.nextStep)"
+            return ClerkSentences(
+                reason: "No Arrownet customer with username \(username.value).", nextStep: KhaltiErrorCode.clientError.nextStep)
         }
         guard let code else {
-            return "Khalti refused the request (code \(rawCode.prefix(12))\(serverWords)). Try again; if it persists, call support."
+            return ClerkSentences(
+                reason: "Khalti refused the request (code \(rawCode.prefix(12))\(serverWords)).",
+                nextStep: "Try again; if it persists, call support.")
         }
-        return "\(code.meaning)\(serverWords) \(code.nextStep)"
+        return ClerkSentences(reason: "\(code.meaning)\(serverWords)", nextStep: code.nextStep)
     }
 
     /// What Khalti itself said, when it adds something, e.g. ` (amount: Invalid amount)`.
@@ -77,25 +86,35 @@ public enum KhaltiError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { explanation(username: nil) }
 
     public func explanation(username: Username?) -> String {
+        clerkSentences(username: username).joined
+    }
+
+    /// What happened and what the clerk does next, apart; `explanation` joins them.
+    public func clerkSentences(username: Username?) -> ClerkSentences {
         switch self {
         case .refused(let refusal):
-            refusal.explanation(username: username)
+            refusal.clerkSentences(username: username)
         case .httpStatus(let status, let body):
-            "Khalti answered HTTP \(status) with \(body.rawValue). Try again in a few minutes."
+            ClerkSentences(reason: "Khalti answered HTTP \(status) with \(body.rawValue).", nextStep: "Try again in a few minutes.")
         case .unreadableAnswer(let status, let problem):
-            "Khalti's answer (HTTP \(status)) could not be read: \(problem). Try again; if it persists, call support."
+            ClerkSentences(
+                reason: "Khalti's answer (HTTP \(status)) could not be read: \(problem).",
+                nextStep: "Try again; if it persists, call support.")
         case .timedOut(let seconds):
-            "Khalti did not answer within \(seconds) s. Check the connection and try again."
+            ClerkSentences(reason: "Khalti did not answer within \(seconds) s.", nextStep: "Check the connection and try again.")
         case .cannotConnect(let reason):
-            "Cannot reach Khalti (\(reason)). Check the network and try again."
+            ClerkSentences(reason: "Cannot reach Khalti (\(reason)).", nextStep: "Check the network and try again.")
         case .connectionLost:
-            "The connection to Khalti was lost before the answer arrived. Try again."
+            ClerkSentences(reason: "The connection to Khalti was lost before the answer arrived.", nextStep: "Try again.")
         case .redirectRefused(let status):
-            "Khalti answered with a redirect (HTTP \(status)), which the console does not follow. Check the base URL."
+            ClerkSentences(
+                reason: "Khalti answered with a redirect (HTTP \(status)), which the console does not follow.",
+                nextStep: "Check the base URL.")
         case .answerTooLarge(let limit):
-            "Khalti's answer was larger than \(limit / 1024) KiB and was refused. Call support."
+            ClerkSentences(reason: "Khalti's answer was larger than \(limit / 1024) KiB and was refused.", nextStep: "Call support.")
         case .configuration(let problem):
-            problem.description
+            // Configuration messages say what to change themselves.
+            ClerkSentences(reason: problem.description, nextStep: "")
         }
     }
 }

@@ -107,7 +107,8 @@ struct AccountScreenTests {
                 $0.screen = .confirmation(ConfirmationScreen(
                     order: PaymentOrder(
                         username: Fixtures.username(), customerName: "Ashish Pradhanang - Home", plan: plan.plan,
-                        newExpiry: plan.newExpiry, counter: "Counter 1", operatorName: "Sita"
+                        newExpiry: plan.newExpiry, counter: "Counter 1", operatorName: "Sita",
+                        account: screen.account, lookedUpAt: Fixtures.morning
                     ),
                     shownAt: Fixtures.morning, back: highlighted
                 ))
@@ -125,7 +126,8 @@ struct AccountScreenTests {
             $0.screen = .confirmation(ConfirmationScreen(
                 order: PaymentOrder(
                     username: Fixtures.username(), customerName: "Ashish Pradhanang - Home", plan: screen.plans[2].plan,
-                    newExpiry: screen.plans[2].newExpiry, counter: "Counter 1", operatorName: "Sita"
+                    newExpiry: screen.plans[2].newExpiry, counter: "Counter 1", operatorName: "Sita",
+                    account: screen.account, lookedUpAt: Fixtures.morning
                 ),
                 shownAt: Fixtures.morning, back: screen
             ))

@@ -15,33 +15,63 @@ public enum OutcomeWording {
                 nextStep: "Nothing was sent: give back any cash taken for it. \(error.nextStep)"
             )
         case .recorded(let payment, .paid, _):
-            let transaction = payment.transactionID.map { " (Khalti transaction \($0))" } ?? ""
-            return OutcomeScreen(
-                result: .paid, order: order, payment: payment, headline: PaymentState.paid.label,
-                reason: "Khalti confirmed the payment of \(payment.amount.formatted)\(transaction).",
-                nextStep: PaymentState.paid.cashInstruction,
-                receipt: Receipt(payment: payment, newExpiry: order.newExpiry, environment: environment)
-            )
+            return paid(payment, order: order, environment: environment)
         case .recorded(let payment, .held(let reason, let delay), let khaltiError):
-            let checkAt = payment.nextLookupAt ?? now.addingTimeInterval(TimeInterval(delay))
-            let when = ClerkDates.timeOrDayAndTime(checkAt, relativeTo: now, in: calendar)
-            return OutcomeScreen(
-                result: .held, order: order, payment: payment, headline: PaymentState.held.label,
-                reason: withKhaltiWords(holdReason(reason), khaltiError),
-                nextStep: "Keep the cash aside and do not take this payment again: it will be looked up at \(when). "
-                    + "F5 lists held payments.",
-                tellCustomer: "Your payment is waiting for Khalti's confirmation. We will check it at \(when); "
-                    + "please do not pay again. You will get a receipt, or your money back if it did not go through.",
-                checkAt: checkAt
+            return held(
+                payment, order: order, reason: withKhaltiWords(holdReason(reason), khaltiError),
+                checkAt: payment.nextLookupAt ?? now.addingTimeInterval(TimeInterval(delay)), calendar: calendar, now: now
             )
         case .recorded(let payment, .notPaid(let reason), let khaltiError):
-            return OutcomeScreen(
-                result: .notPaid, order: order, payment: payment, headline: PaymentState.notPaid.label,
+            return notPaid(
+                payment, order: order, headline: PaymentState.notPaid.label,
                 reason: withKhaltiWords(notPaidReason(reason), khaltiError),
-                nextStep: PaymentState.notPaid.cashInstruction
-                    + (khaltiError.map { " \($0.nextStep)" } ?? "")
+                nextStep: PaymentState.notPaid.cashInstruction + (khaltiError.map { " \($0.nextStep)" } ?? "")
             )
+        case .journaled(let payment, let reason):
+            // The journal's state decides: it is what reconciliation and support will see.
+            switch payment.state {
+            case .paid:
+                return paid(payment, order: order, environment: environment)
+            case .held, .sending, .prepared:
+                let checkAt = payment.nextLookupAt
+                    ?? now.addingTimeInterval(TimeInterval(PaymentPolicy.lookupDelayAfterSilenceSeconds))
+                return held(payment, order: order, reason: reason, checkAt: checkAt, calendar: calendar, now: now)
+            case .notPaid, .notReceived, .abandoned:
+                return notPaid(
+                    payment, order: order, headline: payment.state.label, reason: reason, nextStep: payment.state.cashInstruction
+                )
+            }
         }
+    }
+
+    private static func paid(_ payment: PaymentSummary, order: PaymentOrder, environment: ServiceEnvironment) -> OutcomeScreen {
+        let transaction = payment.transactionID.map { " (Khalti transaction \($0))" } ?? ""
+        return OutcomeScreen(
+            result: .paid, order: order, payment: payment, headline: PaymentState.paid.label,
+            reason: "Khalti confirmed the payment of \(payment.amount.formatted)\(transaction).",
+            nextStep: PaymentState.paid.cashInstruction,
+            receipt: Receipt(payment: payment, newExpiry: order.newExpiry, environment: environment)
+        )
+    }
+
+    private static func held(
+        _ payment: PaymentSummary, order: PaymentOrder, reason: String, checkAt: Date, calendar: Calendar, now: Date
+    ) -> OutcomeScreen {
+        let when = ClerkDates.timeOrDayAndTime(checkAt, relativeTo: now, in: calendar)
+        return OutcomeScreen(
+            result: .held, order: order, payment: payment, headline: PaymentState.held.label, reason: reason,
+            nextStep: "Keep the cash aside and do not take this payment again: it will be looked up at \(when). "
+                + "F5 lists held payments.",
+            tellCustomer: "Your payment is waiting for Khalti's confirmation. We will check it at \(when); "
+                + "please do not pay again. You will get a receipt, or your money back if it did not go through.",
+            checkAt: checkAt
+        )
+    }
+
+    private static func notPaid(
+        _ payment: PaymentSummary, order: PaymentOrder, headline: String, reason: String, nextStep: String
+    ) -> OutcomeScreen {
+        OutcomeScreen(result: .notPaid, order: order, payment: payment, headline: headline, reason: reason, nextStep: nextStep)
     }
 
     /// Why a payment is held, in words.

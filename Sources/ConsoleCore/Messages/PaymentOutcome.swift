@@ -3,9 +3,14 @@ import Foundation
 
 /// What became of a payment the console asked for, as the runtime reports it.
 public enum PaymentOutcome: Hashable, Sendable {
-    /// The payment desk recorded an intent and sent it (or tried to): the journal's
-    /// summary afterwards, the policy's verdict, and Khalti's error when it answered with one.
+    /// An intent was recorded and sent (or tried), reported with the policy's verdict:
+    /// the journal's summary afterwards, the verdict, and Khalti's error when it answered with one.
     case recorded(PaymentSummary, verdict: PaymentVerdict, khaltiError: ConsoleError?)
+    /// The payment desk recorded the payment and said why, in its own sentence: the
+    /// journal's state (`summary.state`) decides paid, held or not paid. The live desk
+    /// reports this way because it answers with the journal's state, not the policy's
+    /// verdict: the two differ when an answer could not be written (held until looked up).
+    case journaled(PaymentSummary, reason: String)
     /// Nothing was sent and no money moved (the journal could not write the intent,
     /// the desk refused a second payment for a held customer, ...).
     case notTaken(ConsoleError)
@@ -22,13 +27,25 @@ public struct PaymentOrder: Hashable, Sendable {
     public let newExpiry: Date
     public let counter: String
     public let operatorName: String
+    /// The details answer the clerk read back: the desk checks the plan against it.
+    /// nil only for orders built by hand (tests); the live desk refuses those.
+    public let account: Account?
+    /// When the journal was read for the account screen the clerk confirmed from.
+    /// A payment for this customer paid after it was never on that screen, so the
+    /// clerk has not confirmed paying again; nil when unknown.
+    public let lookedUpAt: Date?
 
-    public init(username: Username, customerName: String, plan: Plan, newExpiry: Date, counter: String, operatorName: String) {
+    public init(
+        username: Username, customerName: String, plan: Plan, newExpiry: Date, counter: String, operatorName: String,
+        account: Account? = nil, lookedUpAt: Date? = nil
+    ) {
         self.username = username
         self.customerName = customerName
         self.plan = plan
         self.newExpiry = newExpiry
         self.counter = counter
         self.operatorName = operatorName
+        self.account = account
+        self.lookedUpAt = lookedUpAt
     }
 }

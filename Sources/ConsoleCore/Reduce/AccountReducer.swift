@@ -60,7 +60,8 @@ enum AccountReducer {
         if let index = screen.plans.firstIndex(of: choice) { screen.highlighted = index }
         let order = PaymentOrder(
             username: screen.account.username, customerName: screen.account.fullName, plan: choice.plan,
-            newExpiry: choice.newExpiry, counter: state.header.counter, operatorName: state.header.operatorName
+            newExpiry: choice.newExpiry, counter: state.header.counter, operatorName: state.header.operatorName,
+            account: screen.account, lookedUpAt: screen.lookedUpAt
         )
         state.screen = .confirmation(ConfirmationScreen(order: order, shownAt: time, back: screen))
         // Keys typed ahead must not reach the confirmation (first layer of ConfirmGuard).

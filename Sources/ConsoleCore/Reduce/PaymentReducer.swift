@@ -33,7 +33,7 @@ enum PaymentReducer {
             for: outcome, order: sending.order, environment: state.header.environment,
             calendar: state.calendar, now: time
         )
-        guard case .recorded = outcome else {
+        if case .notTaken = outcome {
             state.screen = .outcome(screen)
             return []
         }

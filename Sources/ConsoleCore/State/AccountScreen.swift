@@ -117,7 +117,9 @@ public struct AccountScreen: Hashable, Sendable {
         return nil
     }
 
-    private static func openPaymentSentence(_ payment: PaymentSummary, calendar: Calendar, now: Date) -> String {
+    /// An unsettled payment as a sentence; also what the console says when the desk
+    /// finds one that appeared after the lookup.
+    public static func openPaymentSentence(_ payment: PaymentSummary, calendar: Calendar, now: Date) -> String {
         "A payment of \(payment.amount.formatted) for \(payment.duration.label) taken at "
             + "\(ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: calendar)) is not settled "
             + "(\(payment.state.label), reference \(payment.reference.value))."

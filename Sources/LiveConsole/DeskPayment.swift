@@ -1,0 +1,45 @@
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+import PaymentDesk
+import PaymentJournal
+
+/// One confirmed order through the payment desk.
+///
+/// The desk asks for a second confirmation when the customer was paid today. The
+/// console's confirmation already is that second one when the clerk saw the payment:
+/// the account and confirmation screens show "already paid today". What the clerk
+/// cannot have seen is a payment made after the lookup (at another counter), so that
+/// is checked here, with the order's lookup time, and stops the payment.
+struct DeskPayment: Sendable {
+    let desk: PaymentDesk
+    let calendar: Calendar
+    let clock: @Sendable () -> Date
+
+    func pay(_ order: PaymentOrder) async -> ConsoleCore.PaymentOutcome {
+        guard let account = order.account else {
+            return .notTaken(ConsoleError(
+                kind: .requestRejected, reason: "This payment does not come from Khalti's details answer.",
+                nextStep: "Look the customer up again."))
+        }
+        var clerkSawEveryPayment = false
+        if let lookedUpAt = order.lookedUpAt {
+            let paidSince: [PaymentSummary]
+            do {
+                paidSince = try await desk.journal.paidPayments(for: order.username, in: desk.khaltiEnvironment, since: lookedUpAt)
+                    .map(\.summary)
+            } catch {
+                return .notTaken(ConsoleError(journal: error))
+            }
+            if !paidSince.isEmpty {
+                return .notTaken(DeskOutcomes.paidAgain(
+                    paidSince, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
+            }
+            clerkSawEveryPayment = true
+        }
+        let outcome = await desk.pay(
+            account: account, plan: order.plan, counter: order.counter, operator: order.operatorName,
+            confirmDuplicateToday: clerkSawEveryPayment)
+        return DeskOutcomes.consoleOutcome(outcome, calendar: calendar, now: clock())
+    }
+}

@@ -1,0 +1,70 @@
+import ArrownetDomain
+import ConsoleCore
+import ConsoleRuntime
+import Foundation
+import KhaltiClient
+import PaymentDesk
+import PaymentJournal
+
+/// The console's environment in the real world: Khalti through `api`, payments and
+/// held payments through `desk` (and its journal), receipts through `printer`.
+public enum LiveConsoleEnvironment {
+    /// How far back the customer's paid payments are read for the account screen,
+    /// which picks today's in its own calendar. Wider than any day, so the desk's
+    /// calendar never decides what the clerk is warned about.
+    static let recentPaymentsWindow: TimeInterval = 2 * 24 * 3600
+
+    /// - Parameters:
+    ///   - clock: the console's clock; the desk was built with the same one.
+    ///   - calendar: the console's (`ConsoleState.calendar`), for times in sentences.
+    ///   - discardTypeahead: the terminal's `flushinp`; tests pass `{}`.
+    ///   - sleep: waits between progress ticks.
+    public static func make(
+        api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter,
+        clock: @escaping @Sendable () -> Date = Date.init, calendar: Calendar = ClerkDates.nepal,
+        discardTypeahead: @escaping @Sendable () -> Void,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) -> ConsoleEnvironment {
+        let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock)
+        let held = HeldLookup(desk: desk)
+        return ConsoleEnvironment(
+            now: clock,
+            fetchAccount: { username throws(ConsoleError) in
+                do throws(KhaltiError) {
+                    return try await api.accountDetails(for: username)
+                } catch {
+                    throw ConsoleError(khalti: error, username: username)
+                }
+            },
+            customerPayments: { username throws(ConsoleError) in
+                do throws(JournalError) {
+                    let open = try await desk.openPayment(for: username)
+                    let paid = try await desk.journal.paidPayments(
+                        for: username, in: desk.khaltiEnvironment, since: clock().addingTimeInterval(-recentPaymentsWindow))
+                    return (open.map { [$0] } ?? []) + paid.map(\.summary)
+                } catch {
+                    throw ConsoleError(journal: error)
+                }
+            },
+            pay: { order in await payment.pay(order) },
+            heldPayments: { () throws(ConsoleError) in
+                do throws(JournalError) {
+                    return try await desk.heldPayments()
+                } catch {
+                    throw ConsoleError(journal: error)
+                }
+            },
+            lookUpHeld: { references throws(ConsoleError) in try await held.lookUp(references) },
+            balance: { () throws(ConsoleError) in
+                do throws(KhaltiError) {
+                    return try await api.balance().available
+                } catch {
+                    throw ConsoleError(khalti: error)
+                }
+            },
+            printReceipt: { receipt throws(ConsoleError) in try await printer.print(receipt) },
+            discardTypeahead: discardTypeahead,
+            sleep: sleep
+        )
+    }
+}
