@@ -9,10 +9,10 @@ struct Arrownet: AsyncParsableCommand {
             With no Khalti token configured every command uses the embedded sandbox \
             (no real money). See README.md for configuration.
             """,
-        defaultSubcommand: ConsoleCommand.self,
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
             BalanceCommand.self, SandboxCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
