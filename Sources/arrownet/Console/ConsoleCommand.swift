@@ -49,12 +49,11 @@ struct ConsoleCommand: AsyncParsableCommand {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let terminal = CursesTerminal(colors: colors)
-                loop.run(terminal: terminal)
+                loop.run(terminal: terminal, onFirstFrame: { Task { await driver.start() } })
                 done.resume()
             }
             thread.name = "terminal"
             thread.start()
-            Task { await driver.start() }
         }
         signals.cancel()
         quitWatch.cancel()

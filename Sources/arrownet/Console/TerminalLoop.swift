@@ -66,7 +66,10 @@ final class TerminalLoop: @unchecked Sendable {
 
     /// Runs until the clerk quits (or a quit was requested and no payment is out).
     /// Returns after the terminal is restored.
-    func run(terminal: CursesTerminal) {
+    /// `onFirstFrame` runs once the first screen is on the terminal: opening Khalti and
+    /// the journal waits for it, so the clerk sees the console as early as possible.
+    func run(terminal: CursesTerminal, onFirstFrame: () -> Void) {
+        var firstFrameShown = false
         var size = terminal.size
         var drawnVersion = -1
         var needsDraw = true
@@ -85,6 +88,10 @@ final class TerminalLoop: @unchecked Sendable {
                 terminal.draw(ConsoleRenderer.render(state, size: size))
                 drawnVersion = currentVersion
                 needsDraw = false
+                if !firstFrameShown {
+                    firstFrameShown = true
+                    onFirstFrame()
+                }
             }
             guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
             switch event {
