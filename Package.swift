@@ -154,6 +154,7 @@ let package = Package(
             // The payment path and reconciliation against a real sandbox over loopback.
             name: "PaymentDeskTests",
             dependencies: [
+                "NetworkTestSupport",
                 "PaymentDesk",
                 "PaymentJournal",
                 "KhaltiClient",
@@ -164,9 +165,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Helpers shared by the network tests (a port that refuses connections).
+        .target(name: "NetworkTestSupport", path: "Tests/NetworkTestSupport", swiftSettings: strict),
         .testTarget(
             name: "KhaltiClientTests",
             dependencies: [
+                "NetworkTestSupport",
                 "KhaltiClient",
                 "KhaltiSandbox",
                 "ArrownetDomain",

@@ -1,5 +1,6 @@
 import ArrownetDomain
 import Foundation
+import NetworkTestSupport
 import KhaltiSandbox
 import Testing
 @testable import KhaltiClient
@@ -108,10 +109,9 @@ struct DetailsContractTests {
 
     @Test("nothing listening is 'cannot connect'")
     func nothingListening() async throws {
-        let sandbox = try await RunningSandbox.start()
-        let url = sandbox.baseURL
-        await sandbox.stop()
-        let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: url), token: try KhaltiToken(SandboxToken.value))
+        let closed = try ClosedPort()
+        let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: closed.baseURL), token: try KhaltiToken(SandboxToken.value))
+        defer { withExtendedLifetime(closed) {} }
         let error = await #expect(throws: KhaltiError.self) { try await api.accountDetails(for: try Username("Pradhanang")) }
         guard case .cannotConnect? = error else { Issue.record("got \(String(describing: error))"); await api.shutdown(); return }
         await api.shutdown()

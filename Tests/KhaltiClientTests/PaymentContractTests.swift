@@ -1,5 +1,6 @@
 import ArrownetDomain
 import Foundation
+import NetworkTestSupport
 import KhaltiSandbox
 import Testing
 @testable import KhaltiClient
@@ -91,10 +92,9 @@ struct PaymentContractTests {
 
     @Test("nothing listening: the payment provably never left, so it is not paid")
     func notSent() async throws {
-        let sandbox = try await RunningSandbox.start()
-        let url = sandbox.baseURL
-        await sandbox.stop()
-        let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: url), token: try KhaltiToken(SandboxToken.value))
+        let closed = try ClosedPort()
+        let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: closed.baseURL), token: try KhaltiToken(SandboxToken.value))
+        defer { withExtendedLifetime(closed) {} }
         let request = PaymentRequest(
             username: try Username("Pradhanang"), plan: Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
             reference: try PaymentReference("NS1")

@@ -1,5 +1,6 @@
 import ArrownetDomain
 import Foundation
+import NetworkTestSupport
 import KhaltiClient
 import KhaltiSandbox
 import PaymentDesk
@@ -42,10 +43,12 @@ struct PayTests {
     func notSent() async throws {
         try await DeskHarness.with { harness in
             let account = try await harness.account("Pradhanang")
-            await harness.sandbox.stop()
-            // A fresh client, as after a restart: no pooled connection to the stopped server.
+            // A port that refuses connections (a stopped server's port can be taken by
+            // another test's server at once).
+            let closed = try ClosedPort()
+            defer { withExtendedLifetime(closed) {} }
             let api = try KhaltiAPI(
-                endpoint: try KhaltiEndpoint(parsing: harness.sandbox.baseURL), token: try KhaltiToken(SandboxToken.value),
+                endpoint: try KhaltiEndpoint(parsing: closed.baseURL), token: try KhaltiToken(SandboxToken.value),
                 timeouts: KhaltiTimeouts(connect: 1))
             let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), khaltiEnvironment: harness.desk.khaltiEnvironment)
             let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
