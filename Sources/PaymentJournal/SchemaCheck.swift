@@ -14,8 +14,10 @@ enum SchemaCheck {
             defer { try? queue.close() }
             found = try queue.read { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                // GRDB creates its `grdb_migrations` table before running the first migration,
+                // so another process setting the journal up can show that table alone.
                 let tables = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                    db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'") ?? 0
                 let identifiers = try db.tableExists("grdb_migrations")
                     ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") : []
                 return (version, identifiers, tables)
@@ -28,7 +30,8 @@ enum SchemaCheck {
     }
 
     static func judge(path: String, version: Int, identifiers: Set<String>, tables: Int) throws(JournalError) {
-        // An empty database (a file created but never migrated) is ours to set up.
+        // An empty database (a file created but never migrated, or being set up by another
+        // process right now) is ours to set up; the migrator takes the write lock.
         if tables == 0 && identifiers.isEmpty && version == 0 { return }
         let known = Set(JournalSchema.migrator().migrations)
         let ours = identifiers.filter { $0.hasPrefix(JournalSchema.identifierPrefix) }

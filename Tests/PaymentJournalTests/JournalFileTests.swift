@@ -104,6 +104,21 @@ struct JournalFileTests {
         }
     }
 
+    /// GRDB creates `grdb_migrations` before the first migration: a second process
+    /// opening the journal at that moment must not call it foreign.
+    @Test("a journal another process is just setting up is opened, not refused")
+    func beingSetUp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-setup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        let halfway = try DatabaseQueue(path: path)
+        try halfway.write { db in try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try halfway.close()
+        let journal = try PaymentJournal(path: path)
+        try journal.close()
+    }
+
     @Test("another SQLite file, or a file that is not SQLite, is refused and left alone")
     func notAJournal() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-foreign-\(UUID().uuidString)")
