@@ -8,16 +8,11 @@ enum AccountView {
         let account = screen.account
         rows.line("\(account.fullName) (\(account.username.value))", style: .strong, into: &buffer)
         let labelWidth = 17
-        func field(_ label: String, _ value: String, _ style: Style = .plain) {
-            guard rows.remaining > 0 else { return }
-            buffer.write(label, x: body.x, y: rows.y, style: .faint)
-            buffer.write(value, x: body.x + labelWidth, y: rows.y, style: style, maxWidth: body.width - labelWidth)
-            rows.skip()
-        }
-        field("Current plan", account.currentPlan)
-        field("Days remaining", screen.daysRemainingText)
-        field("Due / advance", (account.hasDue ? "DUE now" : "Nothing due") + " · advance payment "
-            + (account.acceptsAdvancePayment ? "accepted" : "NOT accepted"), account.hasDue ? .warning : .plain)
+        rows.field("Current plan", account.currentPlan, labelWidth: labelWidth, into: &buffer)
+        rows.field("Days remaining", screen.daysRemainingText, labelWidth: labelWidth, into: &buffer)
+        rows.field("Due / advance", (account.hasDue ? "DUE now" : "Nothing due") + " · advance payment "
+            + (account.acceptsAdvancePayment ? "accepted" : "NOT accepted"), labelWidth: labelWidth,
+            style: account.hasDue ? .warning : .plain, into: &buffer)
         // Small terminals get each warning on one line; larger ones get it whole.
         let roomy = body.rows >= 14
         if let warning = screen.paidTodayWarning {

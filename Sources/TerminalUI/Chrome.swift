@@ -49,9 +49,4 @@ enum Chrome {
             x += buffer.write(" " + hint.hint + "  ", x: x, y: y, style: .plain)
         }
     }
-
-    /// The body area between the chrome rows.
-    static func bodyRows(_ size: Size) -> Range<Int> {
-        topRows + 1..<max(topRows + 1, size.height - bottomRows)
-    }
 }

@@ -5,12 +5,8 @@ enum ConfirmationView {
         var rows = RowWriter(body)
         let labelWidth = (screen.readBack.map { displayWidth($0.label) }.max() ?? 0) + 3
         for line in screen.readBack {
-            guard rows.remaining > 0 else { break }
-            let isAmount = line.label == "Amount"
-            buffer.write(line.label, x: body.x + 2, y: rows.y, style: .faint)
-            buffer.write(line.value, x: body.x + 2 + labelWidth, y: rows.y, style: isAmount ? .strong : .plain,
-                         maxWidth: body.width - 2 - labelWidth)
-            rows.skip()
+            rows.field(line.label, line.value, labelWidth: labelWidth, indent: 2,
+                       style: line.label == "Amount" ? .strong : .plain, into: &buffer)
         }
         if let warning = screen.paidTodayWarning {
             rows.paragraph(warning, style: .warning, maxLines: 2, into: &buffer)

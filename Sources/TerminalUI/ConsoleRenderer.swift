@@ -82,6 +82,16 @@ struct RowWriter {
         for line in lines { self.line(line, style: style, indent: indent, into: &buffer) }
     }
 
+    /// `label   value`: the label faint, the value from `labelWidth` columns on.
+    mutating func field(
+        _ label: String, _ value: String, labelWidth: Int, indent: Int = 0, style: Style = .plain, into buffer: inout ScreenBuffer
+    ) {
+        guard remaining > 0 else { return }
+        buffer.write(label, x: body.x + indent, y: y, style: .faint)
+        buffer.write(value, x: body.x + indent + labelWidth, y: y, style: style, maxWidth: body.width - indent - labelWidth)
+        y += 1
+    }
+
     mutating func skip(_ rows: Int = 1) {
         y += rows
     }

@@ -27,9 +27,7 @@ enum HeldPaymentsView {
                     rows.paragraph(line.value, style: .strong, maxLines: rows.remaining, into: &buffer)
                     continue
                 }
-                buffer.write(line.label, x: body.x, y: rows.y, style: .faint)
-                buffer.write(line.value, x: body.x + labelWidth, y: rows.y, maxWidth: body.width - labelWidth)
-                rows.skip()
+                rows.field(line.label, line.value, labelWidth: labelWidth, into: &buffer)
             }
             return
         }

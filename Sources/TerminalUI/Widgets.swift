@@ -24,20 +24,6 @@ enum Widgets {
         return x + 1 + cursorColumn - scrolled
     }
 
-    /// `label   value` rows with labels padded to one width. Returns rows used.
-    @discardableResult
-    static func fields(_ rows: [(String, String, Style)], x: Int, y: Int, into buffer: inout ScreenBuffer, maxRows: Int) -> Int {
-        let labelWidth = (rows.map { displayWidth($0.0) }.max() ?? 0) + 2
-        var used = 0
-        for (label, value, style) in rows {
-            guard used < maxRows else { break }
-            buffer.write(label, x: x, y: y + used, style: .faint)
-            buffer.write(value, x: x + labelWidth, y: y + used, style: style, maxWidth: buffer.size.width - x - labelWidth - 1)
-            used += 1
-        }
-        return used
-    }
-
     /// A table with columns sized to their widest cell; `rightAligned` columns line up
     /// digits. The selected row is drawn reversed. Returns rows used.
     @discardableResult
@@ -72,36 +58,9 @@ enum Widgets {
         return used
     }
 
-    /// Wrapped text; returns rows used.
-    @discardableResult
-    static func paragraph(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain, into buffer: inout ScreenBuffer, maxRows: Int) -> Int {
-        var used = 0
-        for line in wrapped(text, toColumns: max(1, width)) {
-            guard used < maxRows else { break }
-            buffer.write(line, x: x, y: y + used, style: style)
-            used += 1
-        }
-        return used
-    }
-
     /// A spinner frame for `tick` (one per second of elapsed time): ASCII, so it draws
     /// the same on every terminal.
     static func spinner(_ tick: Int) -> String {
         ["|", "/", "-", "\\"][abs(tick) % 4]
-    }
-
-    /// A box outline with a title in its top edge.
-    static func box(x: Int, y: Int, width: Int, height: Int, title: String?, into buffer: inout ScreenBuffer) {
-        guard width >= 2, height >= 2 else { return }
-        let horizontal = String(repeating: "─", count: width - 2)
-        buffer.write("┌" + horizontal + "┐", x: x, y: y)
-        for row in 1..<(height - 1) {
-            buffer.write("│", x: x, y: y + row)
-            buffer.write("│", x: x + width - 1, y: y + row)
-        }
-        buffer.write("└" + horizontal + "┘", x: x, y: y + height - 1)
-        if let title, width > 6 {
-            buffer.write(" " + truncated(title, toColumns: width - 6) + " ", x: x + 2, y: y, style: .strong)
-        }
     }
 }
