@@ -36,9 +36,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // Times in SQLite as GRDB writes a Date, but without DateFormatter and so without ICU.
+            name: "StoredDates",
+            dependencies: ["ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "KhaltiSandbox",
             dependencies: [
                 "ArrownetDomain",
+                "StoredDates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Graceful shutdown: cancelling a NIO server task can trap on a connection
                 // accepted but not yet served (swift-nio issue 3481).
@@ -53,7 +60,7 @@ let package = Package(
         .target(
             // The durable record of every payment intent and its state changes (SQLite, no networking).
             name: "PaymentJournal",
-            dependencies: ["ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ArrownetDomain", "StoredDates", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -147,7 +154,7 @@ let package = Package(
         .testTarget(
             // Journal tests on real SQLite files in temporary folders.
             name: "PaymentJournalTests",
-            dependencies: ["PaymentJournal", "ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PaymentJournal", "StoredDates", "ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -48,11 +48,16 @@ def drain(fd, quiet=0.15):
             return data
 
 def peak_memory_kb(pid):
+    """VmHWM, and the resident split now: RssAnon (the process's own memory) and RssFile
+    (pages of the binary and libraries the kernel mapped, which it maps in blocks of
+    64 KB or more around each page touched, so they follow code size and layout)."""
+    fields = {}
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
+            name, _, value = line.partition(":")
+            if name in ("VmHWM", "RssAnon", "RssFile"):
+                fields[name] = int(value.split()[0])
+    return fields.get("VmHWM", 0), fields.get("RssAnon", 0), fields.get("RssFile", 0)
 
 def stop(pid, fd):
     try:
@@ -123,7 +128,7 @@ def main():
     echoes = [e for r in results for e in r[1]]
     sizes = [s for r in results for s in r[2]]
     payments = [r[3] for r in results]
-    memory = max(r[4] for r in results)
+    memory, anonymous, mapped = max(r[4] for r in results)
     print(f"arrownet console, {runs} runs, 80x24 pseudo-terminal, embedded sandbox")
     print(f"  first screen:        median {ms(statistics.median(first))}, max {ms(max(first))}")
     if shutil.which("dialog"):
@@ -135,7 +140,8 @@ def main():
     print(f"  key to echo:         median {ms(statistics.median(echoes))}, p95 {ms(sorted(echoes)[int(len(echoes) * 0.95) - 1])}, max {ms(max(echoes))}")
     print(f"  bytes per typed key: median {statistics.median(sizes):.0f}, max {max(sizes)}")
     print(f"  whole payment:       median {ms(statistics.median(payments))} (Enter, 3, y; without the 0.85 s read-back pause)")
-    print(f"  peak memory (VmHWM): {memory / 1024:.1f} MB")
+    print(f"  peak memory (VmHWM): {memory / 1024:.1f} MB "
+          f"(at the end: own {anonymous / 1024:.1f} MB, mapped from files {mapped / 1024:.1f} MB)")
 
 if __name__ == "__main__":
     main()

@@ -48,16 +48,16 @@ public struct Account: Hashable, Sendable {
     }
 
     /// The last day of service: today plus the days remaining.
-    public func serviceEnds(today: Date, calendar: Calendar) -> Date {
-        calendar.date(byAdding: .day, value: max(daysRemaining, 0), to: calendar.startOfDay(for: today)) ?? today
+    public func serviceEnds(today: Date, calendar: CounterCalendar) -> Date {
+        calendar.adding(days: max(daysRemaining, 0), to: calendar.startOfDay(for: today))
     }
 
     /// When service would run to after buying `duration`: added to the current end
     /// while days remain, else from today. An estimate for reading back to the
     /// customer; Arrownet's own record decides.
-    public func estimatedExpiry(after duration: PlanDuration, today: Date, calendar: Calendar) -> Date {
+    public func estimatedExpiry(after duration: PlanDuration, today: Date, calendar: CounterCalendar) -> Date {
         let start = serviceEnds(today: today, calendar: calendar)
-        return calendar.date(byAdding: .month, value: duration.months, to: start) ?? start
+        return calendar.adding(months: duration.months, to: start)
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// see what the journal holds. Everything the desk refused before writing becomes
 /// `.notTaken`, which tells the clerk to give back any cash taken for it.
 enum DeskOutcomes {
-    static func consoleOutcome(_ outcome: DeskOutcome, calendar: Calendar, now: Date) -> ConsoleCore.PaymentOutcome {
+    static func consoleOutcome(_ outcome: DeskOutcome, calendar: CounterCalendar, now: Date) -> ConsoleCore.PaymentOutcome {
         switch outcome {
         case .paid(let payment):
             // ConsoleCore words a paid payment from the journal's summary alone.
@@ -35,7 +35,7 @@ enum DeskOutcomes {
     }
 
     /// Payments the clerk did not see on the account screen, and the way to see them.
-    static func paidAgain(_ payments: [PaymentSummary], heading: String, calendar: Calendar, now: Date) -> ConsoleError {
+    static func paidAgain(_ payments: [PaymentSummary], heading: String, calendar: CounterCalendar, now: Date) -> ConsoleError {
         let list = payments.map {
             "\($0.amount.formatted) for \($0.duration.label) at \(ClerkDates.timeOrDayAndTime($0.updatedAt, relativeTo: now, in: calendar)) "
                 + "(\($0.counter), \($0.operatorName))"

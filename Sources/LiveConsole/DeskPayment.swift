@@ -13,7 +13,7 @@ import PaymentJournal
 /// is checked here, with the order's lookup time, and stops the payment.
 struct DeskPayment: Sendable {
     let desk: PaymentDesk
-    let calendar: Calendar
+    let calendar: CounterCalendar
     let clock: @Sendable () -> Date
 
     func pay(_ order: PaymentOrder) async -> ConsoleCore.PaymentOutcome {

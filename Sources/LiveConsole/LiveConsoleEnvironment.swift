@@ -21,7 +21,7 @@ public enum LiveConsoleEnvironment {
     ///   - sleep: waits between progress ticks.
     public static func make(
         api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter,
-        clock: @escaping @Sendable () -> Date = Date.init, calendar: Calendar = ClerkDates.nepal,
+        clock: @escaping @Sendable () -> Date = Date.init, calendar: CounterCalendar = CounterCalendar.nepal,
         discardTypeahead: @escaping @Sendable () -> Void,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> ConsoleEnvironment {

@@ -18,13 +18,13 @@ public final class PaymentDesk: Sendable {
     let clock: @Sendable () -> Date
     let references: ReferenceGenerator
     /// Decides "today" for the paid-today question: the counter's own calendar.
-    let calendar: Calendar
+    let calendar: CounterCalendar
     let hooks: DeskHooks
 
     public init(
         journal: PaymentJournal, gateway: KhaltiGateway, khaltiEnvironment: String,
         rules: ReconciliationRules = ReconciliationRules(), clock: @escaping @Sendable () -> Date = Date.init,
-        references: ReferenceGenerator = .live(), calendar: Calendar = .current, hooks: DeskHooks = .none
+        references: ReferenceGenerator = .live(), calendar: CounterCalendar = .nepal, hooks: DeskHooks = .none
     ) {
         self.journal = journal
         self.gateway = gateway

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import StoredDates
 
 /// Reads rows back into domain values. A row that does not read (edited by hand, a
 /// bad disk) is an error with the row's id, never a crash.
@@ -23,7 +24,9 @@ enum JournalRows {
         guard let months: Int = row["months"], let duration = PlanDuration(rawValue: months) else { throw bad("months") }
         guard let paisa: Int64 = row["amount_paisa"] else { throw bad("amount") }
         guard let stateText: String = row["state"], let state = PaymentState(rawValue: stateText) else { throw bad("state") }
-        guard let createdAt: Date = row["created_at"], let updatedAt: Date = row["updated_at"] else { throw bad("times") }
+        guard let createdAt: StoredTime = row["created_at"], let updatedAt: StoredTime = row["updated_at"] else {
+            throw bad("times")
+        }
         return PaymentRecord(
             reference: reference,
             khaltiEnvironment: row["khalti_environment"] ?? "",
@@ -35,13 +38,13 @@ enum JournalRows {
             operatorName: row["operator"] ?? "",
             state: state,
             transactionID: row["transaction_id"],
-            createdAt: createdAt,
-            sentAt: row["sent_at"],
-            updatedAt: updatedAt,
-            resolvedAt: row["resolved_at"],
+            createdAt: createdAt.date,
+            sentAt: (row["sent_at"] as StoredTime?)?.date,
+            updatedAt: updatedAt.date,
+            resolvedAt: (row["resolved_at"] as StoredTime?)?.date,
             lookupCount: row["lookup_count"] ?? 0,
             unknownReferenceLookups: row["unknown_reference_lookups"] ?? 0,
-            nextLookupAt: row["next_lookup_at"],
+            nextLookupAt: (row["next_lookup_at"] as StoredTime?)?.date,
             attention: row["attention"]
         )
     }
@@ -52,9 +55,9 @@ enum JournalRows {
             throw .unreadableRecord("event \(id): state")
         }
         let fromText: String? = row["from_state"]
-        guard let at: Date = row["at"] else { throw .unreadableRecord("event \(id): time") }
+        guard let at: StoredTime = row["at"] else { throw .unreadableRecord("event \(id): time") }
         return PaymentEvent(
-            reference: reference, at: at, from: fromText.flatMap(PaymentState.init(rawValue:)), to: to,
+            reference: reference, at: at.date, from: fromText.flatMap(PaymentState.init(rawValue:)), to: to,
             evidence: PaymentEvidence(
                 note: row["note"] ?? "", httpStatus: row["http_status"], errorCode: row["error_code"],
                 khaltiText: row["khalti_text"]

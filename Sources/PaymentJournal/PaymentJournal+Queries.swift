@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import StoredDates
 
 /// Which payments `history` lists. Every field left nil matches everything.
 public struct HistoryFilter: Sendable, Hashable {
@@ -58,7 +59,7 @@ extension PaymentJournal {
             try JournalRows.fetchPayments(
                 db,
                 where: "state = 'paid' AND khalti_environment = ? AND username = ? COLLATE NOCASE AND created_at >= ?",
-                arguments: [environment, username.value, since])
+                arguments: [environment, username.value, since.stored])
         }
     }
 
@@ -72,7 +73,7 @@ extension PaymentJournal {
                     state = 'held' AND attention IS NULL AND khalti_environment = ?
                     AND (? OR next_lookup_at IS NULL OR next_lookup_at <= ?)
                     """,
-                arguments: [environment, ignoringDelay, time],
+                arguments: [environment, ignoringDelay, time.stored],
                 order: "next_lookup_at, id")
         }
     }
@@ -88,7 +89,7 @@ extension PaymentJournal {
             var arguments = StatementArguments()
             if let since = filter.since {
                 conditions.append("created_at >= ?")
-                arguments += [since]
+                arguments += [since.stored]
             }
             if let username = filter.username {
                 conditions.append("username = ? COLLATE NOCASE")

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import StoredDates
 
 /// What a status lookup found, as the journal records it on a held payment. The
 /// caller (the reconciler) decides; the journal keeps the counts and the log.
@@ -45,7 +46,7 @@ extension PaymentJournal {
                     arguments: [
                         intent.reference.value, intent.khaltiEnvironment, intent.username.value, intent.customerName,
                         intent.plan.duration.months, intent.plan.amount.paisa, intent.counter, intent.operatorName,
-                        intent.createdAt, intent.createdAt,
+                        intent.createdAt.stored, intent.createdAt.stored,
                     ])
                 try Self.appendEvent(
                     db, paymentID: db.lastInsertedRowID, at: intent.createdAt, from: nil, to: .prepared,
@@ -133,7 +134,7 @@ extension PaymentJournal {
             var recovered: [RecoveredPayment] = []
             let stranded = try JournalRows.fetchPayments(
                 db, where: "state IN ('prepared', 'sending') AND (? IS NULL OR COALESCE(sent_at, created_at) < ?)",
-                arguments: [cutoff, cutoff])
+                arguments: [cutoff?.stored, cutoff?.stored])
             for payment in stranded {
                 let record: PaymentRecord
                 if payment.state == .prepared {
@@ -189,8 +190,8 @@ extension PaymentJournal {
                 WHERE reference = ?
                 """,
             arguments: [
-                next.rawValue, fields.transactionID, fields.sentAt, time, next.isFinal ? time : nil,
-                fields.lookupCount, fields.unknownReferenceLookups, fields.nextLookupAt, fields.attention,
+                next.rawValue, fields.transactionID, fields.sentAt?.stored, time.stored, next.isFinal ? time.stored : nil,
+                fields.lookupCount, fields.unknownReferenceLookups, fields.nextLookupAt?.stored, fields.attention,
                 reference.value,
             ])
         let id = try Int64.fetchOne(db, sql: "SELECT id FROM payment WHERE reference = ?", arguments: [reference.value]) ?? 0
@@ -207,7 +208,7 @@ extension PaymentJournal {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                paymentID, time, from?.rawValue, to.rawValue, evidence.note, evidence.httpStatus, evidence.errorCode,
+                paymentID, time.stored, from?.rawValue, to.rawValue, evidence.note, evidence.httpStatus, evidence.errorCode,
                 evidence.khaltiText,
             ])
     }

@@ -1,8 +1,9 @@
+import ArrownetDomain
 import ConsoleCore
 import Foundation
 
 enum OutcomeView {
-    static func draw(_ screen: OutcomeScreen, calendar: Calendar, body: BodyArea, into buffer: inout ScreenBuffer) {
+    static func draw(_ screen: OutcomeScreen, calendar: CounterCalendar, body: BodyArea, into buffer: inout ScreenBuffer) {
         var rows = RowWriter(body)
         let style: Style = switch screen.result {
         case .paid: Style(foreground: .green, bold: true, reverse: true)

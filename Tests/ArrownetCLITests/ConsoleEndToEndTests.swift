@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The built console in a real pseudo-terminal (tmux) against the embedded sandbox.
@@ -88,19 +89,51 @@ struct ConsoleEndToEndTests {
 
     @Test("Ctrl-C leaves the terminal usable")
     func controlC() async throws {
+        let tmux = try await startFromShell()
+        try tmux.send("C-c")
+        try await expectShellBackWithUsableTerminal(tmux)
+    }
+
+    @Test("SIGTERM (a shutdown, a kill) quits cleanly and leaves the terminal usable")
+    func terminated() async throws {
+        let tmux = try await startFromShell()
+        let console = try #require(try tmux.childOfShell())
+        kill(console, SIGTERM)
+        try await expectShellBackWithUsableTerminal(tmux)
+    }
+
+    @Test("a crash (SIGSEGV) still leaves the terminal usable")
+    func crashed() async throws {
+        let tmux = try await startFromShell()
+        let console = try #require(try tmux.childOfShell())
+        kill(console, SIGSEGV)
+        // The shell reports the crash: the signal was not swallowed, only the terminal mended.
+        try await tmux.waitFor("Segmentation fault")
+        try await expectShellBackWithUsableTerminal(tmux)
+    }
+
+    /// The console started from an interactive shell, "Prad" typed into the username.
+    func startFromShell() async throws -> TmuxSession {
         let (tmux, _) = try start(shell: true)
         try await tmux.waitFor("$")
         try tmux.type("'\(BinaryRunner.binary)'")
         try tmux.send("Enter")
         try await tmux.waitFor("Customer username")
         try tmux.type("Prad")
-        try tmux.send("C-c")
-        try await tmux.waitFor("$")
-        // A restored terminal echoes and reads lines: the shell runs what is typed.
+        try await tmux.waitFor("[Prad")
+        return tmux
+    }
+
+    /// The shell has the terminal again, and it echoes and reads whole lines.
+    func expectShellBackWithUsableTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for _ in 0..<100 where try tmux.childOfShell() != nil {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(try tmux.childOfShell() == nil, "the console is still running", sourceLocation: sourceLocation)
         try tmux.type("stty -a | grep -o -- ' icanon\\| echo ' | tr -d ' ' | sort | tr '\\n' ,; echo")
         try tmux.send("Enter")
-        let screen = try await tmux.waitFor("echo,icanon,")
-        #expect(!screen.contains("Customer username") || screen.contains("echo,icanon,"))
+        let screen = try await tmux.waitFor("echo,icanon,", sourceLocation: sourceLocation)
+        #expect(!screen.contains("Customer username"), "the console's screen is still up", sourceLocation: sourceLocation)
     }
 
     func waitUntilExited(_ tmux: TmuxSession) async throws {

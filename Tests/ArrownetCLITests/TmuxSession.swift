@@ -54,6 +54,13 @@ final class TmuxSession: @unchecked Sendable {
         return last
     }
 
+    /// The process the pane's shell is running in the foreground (its only child), or nil.
+    func childOfShell() throws -> pid_t? {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// Whether the program in the pane has exited.
     func hasExited() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"

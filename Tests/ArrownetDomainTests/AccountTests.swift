@@ -18,11 +18,7 @@ struct AccountTests {
         )
     }
 
-    var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Kathmandu")!
-        return calendar
-    }
+    let calendar = CounterCalendar.nepal
 
     @Test("plans are sorted by duration, with price per month and saving")
     func comparisons() throws {
@@ -64,12 +60,12 @@ struct AccountTests {
 
     @Test("service end and estimated expiry")
     func dates() throws {
-        let today = try #require(calendar.date(from: DateComponents(year: 2026, month: 11, day: 27, hour: 10)))
+        let today = calendar.date(CivilDay(year: 2026, month: 11, day: 27), hour: 10)
         let ends = try account(days: 464).serviceEnds(today: today, calendar: calendar)
-        #expect(calendar.dateComponents([.year, .month, .day], from: ends) == DateComponents(year: 2028, month: 3, day: 5))
+        #expect(calendar.day(of: ends) == CivilDay(year: 2028, month: 3, day: 5))
         let expiry = try account(days: 4).estimatedExpiry(after: .threeMonths, today: today, calendar: calendar)
-        #expect(calendar.dateComponents([.year, .month, .day], from: expiry) == DateComponents(year: 2027, month: 3, day: 1))
+        #expect(calendar.day(of: expiry) == CivilDay(year: 2027, month: 3, day: 1))
         let lapsed = try account(days: -3, due: true).estimatedExpiry(after: .oneMonth, today: today, calendar: calendar)
-        #expect(calendar.dateComponents([.year, .month, .day], from: lapsed) == DateComponents(year: 2026, month: 12, day: 27))
+        #expect(calendar.day(of: lapsed) == CivilDay(year: 2026, month: 12, day: 27))
     }
 }

@@ -39,7 +39,7 @@ struct LiveCounter {
         let clock = ManualClock()
         let desk = PaymentDesk(
             journal: journal, gateway: .live(api), khaltiEnvironment: "sandbox", clock: { clock.now },
-            calendar: ClerkDates.nepal)
+            calendar: CounterCalendar.nepal)
         let environment = LiveConsoleEnvironment.make(
             api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]),
             clock: { clock.now }, discardTypeahead: {},

@@ -32,7 +32,7 @@ struct PaymentFlowTests {
             #expect(outcome.nextStep == "Keep the cash and give the receipt.")
             let receipt = try #require(outcome.receipt)
             let saved = counter.receiptsFolder.appendingPathComponent(
-                "\(ClerkDates.day(receipt.paidAt, in: ClerkDates.nepal))_\(receipt.number).txt")
+                "\(ClerkDates.day(receipt.paidAt, in: CounterCalendar.nepal))_\(receipt.number).txt")
             #expect(outcome.printStatus == .printed("saved as \(saved.path)"))
             #expect(state.statusMessage == "Receipt printed: saved as \(saved.path)")
             #expect(try String(contentsOf: saved, encoding: .utf8) == ReceiptLayout.text(for: receipt))
@@ -47,7 +47,7 @@ struct PaymentFlowTests {
             // r prints it again, marked, into its own file.
             await counter.press(.character("r"))
             let reprint = counter.receiptsFolder.appendingPathComponent(
-                "\(ClerkDates.day(receipt.paidAt, in: ClerkDates.nepal))_\(receipt.number)_reprint.txt")
+                "\(ClerkDates.day(receipt.paidAt, in: CounterCalendar.nepal))_\(receipt.number)_reprint.txt")
             #expect(await counter.state.statusMessage == "Receipt printed: saved as \(reprint.path)")
             #expect(try String(contentsOf: reprint, encoding: .utf8).contains("*** REPRINT ***"))
             #expect(try await counter.ledger().count == 1)

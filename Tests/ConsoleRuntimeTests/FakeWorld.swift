@@ -92,8 +92,8 @@ final class RenderLog: Sendable {
 }
 
 enum World {
-    static let calendar = ClerkDates.nepal
-    static let morning = calendar.date(from: DateComponents(year: 2025, month: 11, day: 27, hour: 10))!
+    static let calendar = CounterCalendar.nepal
+    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10)
 
     static func username(_ text: String = "Pradhanang") -> Username { try! Username(text) }
 

@@ -3,9 +3,9 @@ import ConsoleCore
 import Foundation
 
 enum Fixtures {
-    static let calendar = ClerkDates.nepal
+    static let calendar = CounterCalendar.nepal
     /// 2025-11-27 10:00 in Kathmandu.
-    static let morning = calendar.date(from: DateComponents(year: 2025, month: 11, day: 27, hour: 10))!
+    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10)
 
     static func payment(
         _ state: PaymentState, reference: String = "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V", at time: Date = morning,

@@ -51,11 +51,7 @@ struct DeskHarness {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    static var kathmandu: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Kathmandu")!
-        return calendar
-    }
+    static let kathmandu = CounterCalendar.nepal
 
     func account(_ name: String) async throws -> Account {
         try await api.accountDetails(for: try Username(name))

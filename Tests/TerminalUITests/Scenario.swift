@@ -6,8 +6,8 @@ import TerminalUI
 /// Drives the real `reduce` to each screen, as the runtime would, so the golden
 /// texts show states the console can actually reach.
 struct Scenario {
-    static let calendar = ClerkDates.nepal
-    static let morning = calendar.date(from: DateComponents(year: 2025, month: 11, day: 27, hour: 10, minute: 0))!
+    static let calendar = CounterCalendar.nepal
+    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10, minute: 0)
 
     var state: ConsoleState
     var now: Date

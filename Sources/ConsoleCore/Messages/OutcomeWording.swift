@@ -6,7 +6,7 @@ import Foundation
 public enum OutcomeWording {
     public static func screen(
         for outcome: PaymentOutcome, order: PaymentOrder, environment: ServiceEnvironment,
-        calendar: Calendar, now: Date
+        calendar: CounterCalendar, now: Date
     ) -> OutcomeScreen {
         switch outcome {
         case .notTaken(let error):
@@ -55,7 +55,7 @@ public enum OutcomeWording {
     }
 
     private static func held(
-        _ payment: PaymentSummary, order: PaymentOrder, reason: String, checkAt: Date, calendar: Calendar, now: Date
+        _ payment: PaymentSummary, order: PaymentOrder, reason: String, checkAt: Date, calendar: CounterCalendar, now: Date
     ) -> OutcomeScreen {
         let when = ClerkDates.timeOrDayAndTime(checkAt, relativeTo: now, in: calendar)
         return OutcomeScreen(

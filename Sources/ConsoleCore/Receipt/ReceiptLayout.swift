@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 
 /// A receipt as text for 42-column receipt printers: labels on the left, values
@@ -6,7 +7,7 @@ public enum ReceiptLayout {
     public static let width = 42
 
     /// The receipt's lines, none wider than `width` columns, no trailing spaces.
-    public static func lines(for receipt: Receipt, calendar: Calendar = ClerkDates.nepal) -> [String] {
+    public static func lines(for receipt: Receipt, calendar: CounterCalendar = CounterCalendar.nepal) -> [String] {
         let rule = String(repeating: "-", count: width)
         let heavyRule = String(repeating: "=", count: width)
         var lines: [String] = [heavyRule]
@@ -38,7 +39,7 @@ public enum ReceiptLayout {
     }
 
     /// The lines joined, ending in a newline, as sent to the printer.
-    public static func text(for receipt: Receipt, calendar: Calendar = ClerkDates.nepal) -> String {
+    public static func text(for receipt: Receipt, calendar: CounterCalendar = CounterCalendar.nepal) -> String {
         lines(for: receipt, calendar: calendar).joined(separator: "\n") + "\n"
     }
 

@@ -57,9 +57,9 @@ public struct AccountScreen: Hashable, Sendable {
     public var notice: String?
     /// The entry as it was, for Esc.
     public let entry: UsernameEntryScreen
-    public let calendar: Calendar
+    public let calendar: CounterCalendar
 
-    public init(lookup: AccountLookup, lookedUpAt: Date, calendar: Calendar, entry: UsernameEntryScreen) {
+    public init(lookup: AccountLookup, lookedUpAt: Date, calendar: CounterCalendar, entry: UsernameEntryScreen) {
         let account = lookup.account
         self.account = account
         self.lookedUpAt = lookedUpAt
@@ -107,7 +107,7 @@ public struct AccountScreen: Hashable, Sendable {
 
     public func plan(for duration: PlanDuration) -> PlanChoice? { plans.first { $0.plan.duration == duration } }
 
-    private static func refusal(account: Account, openPayment: PaymentSummary?, calendar: Calendar, now: Date) -> String? {
+    private static func refusal(account: Account, openPayment: PaymentSummary?, calendar: CounterCalendar, now: Date) -> String? {
         // A second payment while one is unsettled could pay twice: settle it first.
         if let openPayment {
             return openPaymentSentence(openPayment, calendar: calendar, now: now)
@@ -119,7 +119,7 @@ public struct AccountScreen: Hashable, Sendable {
 
     /// An unsettled payment as a sentence; also what the console says when the desk
     /// finds one that appeared after the lookup.
-    public static func openPaymentSentence(_ payment: PaymentSummary, calendar: Calendar, now: Date) -> String {
+    public static func openPaymentSentence(_ payment: PaymentSummary, calendar: CounterCalendar, now: Date) -> String {
         "A payment of \(payment.amount.formatted) for \(payment.duration.label) taken at "
             + "\(ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: calendar)) is not settled "
             + "(\(payment.state.label), reference \(payment.reference.value))."

@@ -16,7 +16,7 @@ public struct ConsoleState: Hashable, Sendable {
     /// The receipt Ctrl-R prints again.
     public var lastReceipt: Receipt?
     /// Dates on screen and on receipts are in this calendar's time zone.
-    public let calendar: Calendar
+    public let calendar: CounterCalendar
     /// The latest time the console saw (a key or a tick), for "checked at 14:05" texts.
     public var now: Date?
     /// Set at start until the journal's held payments arrive: when there are any,
@@ -28,7 +28,7 @@ public struct ConsoleState: Hashable, Sendable {
 
     public init(
         counter: String, operatorName: String, environment: ServiceEnvironment,
-        calendar: Calendar = ClerkDates.nepal, recentUsernames: [Username] = []
+        calendar: CounterCalendar = CounterCalendar.nepal, recentUsernames: [Username] = []
     ) {
         header = HeaderInfo(counter: counter, operatorName: operatorName, environment: environment)
         screen = .usernameEntry(UsernameEntryScreen())

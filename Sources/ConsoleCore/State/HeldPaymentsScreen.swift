@@ -14,9 +14,9 @@ public struct HeldPaymentsScreen: Hashable, Sendable {
     /// The last lookup failed.
     public var lookupError: ConsoleError?
     public var notice: String?
-    public let calendar: Calendar
+    public let calendar: CounterCalendar
 
-    public init(payments: [PaymentSummary], calendar: Calendar) {
+    public init(payments: [PaymentSummary], calendar: CounterCalendar) {
         self.payments = payments
         self.calendar = calendar
         selected = 0

@@ -1,8 +1,23 @@
 import Foundation
 import GRDB
+import StoredDates
+
+/// Times go in as `StoredTime` text, the format GRDB uses for a `Date`, without the
+/// `DateFormatter` (and ICU) GRDB would load to write one.
+protocol LedgerRecord: Codable, FetchableRecord, MutablePersistableRecord {}
+
+extension LedgerRecord {
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .custom { $0.stored }
+    }
+
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .custom { StoredTime.fromDatabaseValue($0)?.date }
+    }
+}
 
 /// A row of the `payment` table.
-struct PaymentRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct PaymentRow: LedgerRecord, Sendable {
     static let databaseTableName = "payment"
 
     var id: Int64?
@@ -33,7 +48,7 @@ struct PaymentRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
 }
 
 /// A row of the `refund` table.
-struct RefundRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RefundRow: LedgerRecord, Sendable {
     static let databaseTableName = "refund"
 
     var id: Int64?

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import StoredDates
 
 /// A payment the sandbox has validated and is about to record.
 struct NewPayment: Sendable {
@@ -153,7 +154,7 @@ final class SandboxLedger: Sendable {
 
     private static func settleDuePayments(now: Date, in db: Database) throws {
         let due = try PaymentRow
-            .filter(Column("settles_to") != nil && Column("settle_due_at") <= now)
+            .filter(Column("settles_to") != nil && Column("settle_due_at") <= now.stored)
             .fetchAll(db)
         for row in due {
             _ = try settle(row, now: now, in: db)

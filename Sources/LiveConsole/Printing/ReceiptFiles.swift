@@ -1,3 +1,4 @@
+import ArrownetDomain
 import ConsoleCore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// overwritten: each is what was handed to a customer.
 enum ReceiptFiles {
     /// The folder is made 0700 and files 0600: receipts carry customers' names.
-    static func save(_ text: String, of receipt: Receipt, in folder: URL, calendar: Calendar) throws(ConsoleError) -> URL {
+    static func save(_ text: String, of receipt: Receipt, in folder: URL, calendar: CounterCalendar) throws(ConsoleError) -> URL {
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -26,7 +27,7 @@ enum ReceiptFiles {
         throw failure("The receipts folder \(folder.path) already has 100 copies of receipt \(receipt.number).")
     }
 
-    static func baseName(of receipt: Receipt, calendar: Calendar) -> String {
+    static func baseName(of receipt: Receipt, calendar: CounterCalendar) -> String {
         // The number is counter letters and reference characters; anything else is
         // dropped so a name can never leave the folder.
         let number = receipt.number.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

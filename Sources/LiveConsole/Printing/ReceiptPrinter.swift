@@ -1,3 +1,4 @@
+import ArrownetDomain
 import ConsoleCore
 import Foundation
 
@@ -20,12 +21,12 @@ public struct ReceiptPrinter: Sendable {
     /// never leaves the console waiting.
     public let timeout: Duration
     /// Dates on the receipt and in file names (the console's calendar).
-    public let calendar: Calendar
+    public let calendar: CounterCalendar
     /// The print command's environment: this process's, less the Khalti token.
     let environment: [String: String]
 
     public init(
-        destination: Destination, timeout: Duration = .seconds(20), calendar: Calendar = ClerkDates.nepal,
+        destination: Destination, timeout: Duration = .seconds(20), calendar: CounterCalendar = CounterCalendar.nepal,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.destination = destination
@@ -38,7 +39,7 @@ public struct ReceiptPrinter: Sendable {
     /// under `<dataFolder>/receipts/`.
     public static func configured(
         dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-        calendar: Calendar = ClerkDates.nepal
+        calendar: CounterCalendar = CounterCalendar.nepal
     ) -> ReceiptPrinter {
         let command = environment[commandVariable]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let destination: Destination = command.isEmpty

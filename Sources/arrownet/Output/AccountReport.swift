@@ -4,7 +4,8 @@ import Foundation
 /// How `lookup` shows a customer: a table for people, JSON for programs.
 enum AccountReport {
     static func table(_ account: Account, today: Date = Date(), calendar: Calendar = .current) -> String {
-        let ends = account.serviceEnds(today: today, calendar: calendar)
+        let ends = account.serviceEnds(
+            today: today, calendar: CounterCalendar(secondsFromGMT: calendar.timeZone.secondsFromGMT(for: today)))
         var lines = [
             row("Customer", "\(account.fullName) (\(account.username.value))"),
             row("Current plan", account.currentPlan),

@@ -4,13 +4,13 @@ import Foundation
 
 /// Customers, payments and times shared by the console tests.
 enum Fixtures {
-    static let calendar = ClerkDates.nepal
+    static let calendar = CounterCalendar.nepal
 
     /// 2025-11-27 10:00 in Kathmandu.
     static let morning = date(27, 10, 0)
 
     static func date(_ day: Int, _ hour: Int, _ minute: Int, month: Int = 11, year: Int = 2025) -> Date {
-        calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+        calendar.date(CivilDay(year: Int64(year), month: month, day: day), hour: hour, minute: minute)
     }
 
     static func username(_ text: String = "Pradhanang") -> Username { try! Username(text) }
