@@ -19,6 +19,7 @@ public final class CursesTerminal {
     /// console can confirm before quitting), no echo, keypad decoding, a 25 ms Esc
     /// delay so Esc feels immediate, and colour unless `colors` is false.
     public init(colors: Bool) {
+        Self.receiveResizes()
         Self.useUTF8Locale()
         // ESCDELAY must be set before initscr reads it.
         set_escdelay(25)
@@ -33,6 +34,16 @@ public final class CursesTerminal {
 
     deinit {
         restore()
+    }
+
+    /// ncurses learns of a resize from SIGWINCH, and answers at once when the signal
+    /// interrupts its own read. This thread may have been started with it blocked (a
+    /// worker thread, or a parent that blocked it), so it takes it explicitly.
+    private static func receiveResizes() {
+        var resize = sigset_t()
+        sigemptyset(&resize)
+        sigaddset(&resize, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &resize, nil)
     }
 
     public var size: Size {

@@ -37,8 +37,10 @@ public struct KhaltiEndpoint: Sendable, Hashable, CustomStringConvertible {
         default:
             break
         }
+        // The host as written (`encodedHost`), not decoded: decoding an international name
+        // loads ICU, and the checks below need only loopback or not, and a name's words.
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty
+              let host = components.encodedHost, !host.isEmpty
         else { throw .invalidBaseURL(trimmed) }
         guard components.query == nil, components.fragment == nil, components.user == nil else {
             throw .invalidBaseURL(trimmed)

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+/// The command tree (`arrownet --help`). The process starts in `ArrownetMain`.
 struct Arrownet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arrownet",

@@ -28,6 +28,19 @@ struct LookupCommandTests {
         #expect(plans.map { $0["amount"] as? String } == ["1695.00", "5085.00", "9492.00", "17628.00"])
     }
 
+    @Test("the console, by either name, refuses to start without a terminal and says what to use")
+    func consoleNeedsTerminal() async throws {
+        let runner = try BinaryRunner()
+        // `arrownet` alone takes the shortcut past the argument parser; `console` does not.
+        for arguments in [[], ["console"], ["console", "--no-color"]] {
+            let result = try await runner.run(arguments, stdin: "")
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains("The console needs a terminal. For scripts use lookup, pay"), "\(arguments)")
+        }
+        let typo = try await runner.run(["consol"])
+        #expect(typo.status == 64)
+    }
+
     @Test("exit codes: 3 unknown, 64 bad username or usage")
     func exitCodes() async throws {
         let runner = try BinaryRunner()

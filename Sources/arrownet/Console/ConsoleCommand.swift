@@ -1,12 +1,6 @@
 import ArgumentParser
-import ConsoleCore
-import ConsoleRuntime
-import CursesTerminal
-import Foundation
-import KhaltiClient
-import TerminalUI
 
-/// `arrownet` (or `arrownet console`): the full-screen counter console.
+/// `arrownet console` (and `arrownet` alone, see `ArrownetMain`): the full-screen counter console.
 struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
@@ -19,81 +13,6 @@ struct ConsoleCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw fail("The console needs a terminal. For scripts use lookup, pay, status, history (see --help).", code: ExitCodes.usage)
-        }
-        // Configuration mistakes stop here, before the screen is taken over.
-        let settings: ConsoleSettings
-        do {
-            settings = try SettingsLoader().load(baseURLFlag: connection.baseURL)
-        } catch {
-            throw fail(error.description, code: ExitCodes.usage)
-        }
-        LogSetup.bootstrap(toFile: try DataDirectory.root().appendingPathComponent("console.log").path)
-        let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let initial = ConsoleState(
-            counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
-            environment: Self.environment(of: settings.connection))
-        let loop = TerminalLoop(initial: initial, colors: colors)
-        let connection = ConsoleConnection(options: connection, discardTypeahead: { loop.discardTypeahead() })
-        let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
-        let signals = TerminationSignals { loop.requestQuit() }
-
-        let keyPump = Task { await loop.pumpKeys(into: driver) }
-        let quitWatch = Task {
-            await driver.waitUntilQuit()
-            loop.driverDidQuit()
-        }
-        // The terminal runs on a thread of its own: ncurses blocks on reads and is not
-        // thread-safe, and the concurrency pool must stay free for Khalti and the journal.
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let thread = Thread {
-                let terminal = CursesTerminal(colors: colors)
-                loop.run(terminal: terminal, onFirstFrame: { Task { await driver.start() } })
-                done.resume()
-            }
-            thread.name = "terminal"
-            thread.start()
-        }
-        signals.cancel()
-        quitWatch.cancel()
-        keyPump.cancel()
-        // A payment on its way finishes and is recorded before the process ends.
-        await driver.stop()
-        await driver.whenIdle()
-        await connection.close()
-    }
-
-    static func environment(of connection: ConsoleSettings.Connection) -> ServiceEnvironment {
-        switch connection {
-        case .embeddedSandbox, .localWithoutToken: .sandbox
-        case .khalti(let endpoint, let token):
-            switch endpoint.environment {
-            case .live: .live
-            case .uat: .uat
-            case .local: token.isTestToken ? .uat : .live
-            }
-        }
-    }
-}
-
-/// SIGINT, SIGTERM and SIGHUP ask the console to leave (after any payment in flight)
-/// instead of killing it with the terminal in raw mode.
-final class TerminationSignals: @unchecked Sendable {
-    // Immutable after init; sources are cancelled once.
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ handler: @escaping @Sendable () -> Void) {
-        sources = [SIGINT, SIGTERM, SIGHUP].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        sources.forEach { $0.cancel() }
+        try await CounterConsole(baseURLFlag: connection.baseURL, noColor: noColor).run()
     }
 }

@@ -39,10 +39,15 @@ struct KhaltiSession {
     }
 
     static func open(_ options: ConnectionOptions, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
+        try await open(baseURLFlag: options.baseURL, timeouts: timeouts)
+    }
+
+    /// `baseURLFlag`: the `--base-url` given, if any.
+    static func open(baseURLFlag: String?, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
         LogSetup.bootstrap()
         let settings: ConsoleSettings
         do {
-            settings = try SettingsLoader().load(baseURLFlag: options.baseURL)
+            settings = try SettingsLoader().load(baseURLFlag: baseURLFlag)
         } catch {
             throw fail(error.description, code: ExitCodes.usage)
         }
