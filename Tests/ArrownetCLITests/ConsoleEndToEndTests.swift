@@ -94,21 +94,16 @@ struct ConsoleEndToEndTests {
         try await expectShellBackWithUsableTerminal(tmux)
     }
 
-    @Test("SIGTERM (a shutdown, a kill) quits cleanly and leaves the terminal usable")
-    func terminated() async throws {
+    /// SIGTERM (a shutdown, `kill`) and SIGHUP (the window closed) quit cleanly; SIGSEGV
+    /// (a crash) is still a crash, which the shell reports, but the terminal is mended first.
+    @Test("a signal leaves the terminal usable", arguments: [
+        (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
+    ] as [(Int32, String?)])
+    func signalled(signal: Int32, shellReports: String?) async throws {
         let tmux = try await startFromShell()
         let console = try #require(try tmux.childOfShell())
-        kill(console, SIGTERM)
-        try await expectShellBackWithUsableTerminal(tmux)
-    }
-
-    @Test("a crash (SIGSEGV) still leaves the terminal usable")
-    func crashed() async throws {
-        let tmux = try await startFromShell()
-        let console = try #require(try tmux.childOfShell())
-        kill(console, SIGSEGV)
-        // The shell reports the crash: the signal was not swallowed, only the terminal mended.
-        try await tmux.waitFor("Segmentation fault")
+        kill(console, signal)
+        if let shellReports { try await tmux.waitFor(shellReports) }
         try await expectShellBackWithUsableTerminal(tmux)
     }
 
