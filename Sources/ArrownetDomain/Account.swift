@@ -49,7 +49,12 @@ public struct Account: Hashable, Sendable {
 
     /// The last day of service: today plus the days remaining.
     public func serviceEnds(today: Date, calendar: CounterCalendar) -> Date {
-        calendar.adding(days: max(daysRemaining, 0), to: calendar.startOfDay(for: today))
+        calendar.start(of: lastDayOfService(today: calendar.day(of: today)))
+    }
+
+    /// The same as a calendar day, for a report in any time zone.
+    public func lastDayOfService(today: CivilDay) -> CivilDay {
+        today.adding(days: max(daysRemaining, 0))
     }
 
     /// When service would run to after buying `duration`: added to the current end

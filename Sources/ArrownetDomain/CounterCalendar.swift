@@ -19,11 +19,6 @@ public struct CounterCalendar: Hashable, Sendable {
     /// Nepal Standard Time, UTC+05:45: every counter's calendar.
     public static let nepal = CounterCalendar(secondsFromGMT: 5 * 3600 + 45 * 60)
 
-    /// The machine's own offset now, for the command-line reports.
-    public static func local(at date: Date = Date()) -> CounterCalendar {
-        CounterCalendar(secondsFromGMT: TimeZone.current.secondsFromGMT(for: date))
-    }
-
     /// The calendar day `date` falls on here.
     public func day(of date: Date) -> CivilDay {
         CivilDay(daysSince1970: localSeconds(date).floorDivided(by: 86_400).quotient)
@@ -108,6 +103,10 @@ public struct CivilDay: Hashable, Comparable, Sendable {
         let dayOfYear = Int64((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1)
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    public func adding(days: Int) -> CivilDay {
+        CivilDay(daysSince1970: daysSince1970 + Int64(days))
     }
 
     public static func length(ofMonth month: Int, in year: Int64) -> Int {

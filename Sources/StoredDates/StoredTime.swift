@@ -15,7 +15,8 @@ public struct StoredTime: Sendable, Hashable {
     }
 
     /// "2026-11-27 04:49:11.123": rounded to the nearest millisecond, half up, as
-    /// Foundation's formatter does (the tests check it against GRDB's own text).
+    /// Foundation's formatter does (the tests check it against GRDB's own text). The same
+    /// text as GRDB's from 1583 on; before, ICU counts Julian days and this does not.
     public var text: String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
         let (days, millisecondOfDay) = milliseconds.floorDivided(by: 86_400_000)

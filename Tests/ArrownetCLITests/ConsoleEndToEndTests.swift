@@ -94,10 +94,12 @@ struct ConsoleEndToEndTests {
         try await expectShellBackWithUsableTerminal(tmux)
     }
 
-    /// SIGTERM (a shutdown, `kill`) and SIGHUP (the window closed) quit cleanly; SIGSEGV
-    /// (a crash) is still a crash, which the shell reports, but the terminal is mended first.
+    /// SIGINT (the terminal sends none in raw mode, but `kill -INT` does), SIGTERM (a
+    /// shutdown) and SIGHUP (the window closed) quit cleanly. SIGSEGV (a crash) is still a
+    /// crash, which the shell reports, but the terminal is mended first: the shell would
+    /// restore echo by itself, so the console's screen being gone is what tells.
     @Test("a signal leaves the terminal usable", arguments: [
-        (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
+        (SIGINT, nil), (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
     ] as [(Int32, String?)])
     func signalled(signal: Int32, shellReports: String?) async throws {
         let tmux = try await startFromShell()
@@ -121,8 +123,10 @@ struct ConsoleEndToEndTests {
 
     /// The shell has the terminal again, and it echoes and reads whole lines.
     func expectShellBackWithUsableTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        for _ in 0..<100 where try tmux.childOfShell() != nil {
+        var waited = 0
+        while try tmux.childOfShell() != nil, waited < 100 {
             try await Task.sleep(for: .milliseconds(50))
+            waited += 1
         }
         #expect(try tmux.childOfShell() == nil, "the console is still running", sourceLocation: sourceLocation)
         try tmux.type("stty -a | grep -o -- ' icanon\\| echo ' | tr -d ' ' | sort | tr '\\n' ,; echo")

@@ -58,6 +58,14 @@ struct AccountTests {
         }
     }
 
+    @Test("the last day of service counts whole days over month, year and leap-day ends")
+    func lastDayOfService() throws {
+        let today = CivilDay(year: 2026, month: 11, day: 27)
+        #expect(try account(days: 464).lastDayOfService(today: today) == CivilDay(year: 2028, month: 3, day: 5))
+        #expect(try account(days: 35).lastDayOfService(today: today) == CivilDay(year: 2027, month: 1, day: 1))
+        #expect(try account(days: -3, due: true).lastDayOfService(today: today) == today)
+    }
+
     @Test("service end and estimated expiry")
     func dates() throws {
         let today = calendar.date(CivilDay(year: 2026, month: 11, day: 27), hour: 10)

@@ -4,8 +4,11 @@ import Foundation
 /// How `lookup` shows a customer: a table for people, JSON for programs.
 enum AccountReport {
     static func table(_ account: Account, today: Date = Date(), calendar: Calendar = .current) -> String {
-        let ends = account.serviceEnds(
-            today: today, calendar: CounterCalendar(secondsFromGMT: calendar.timeZone.secondsFromGMT(for: today)))
+        // Whole calendar days in the machine's zone, daylight saving included: today's
+        // date from Foundation, the days added as days, the date back to Foundation.
+        let now = calendar.dateComponents([.year, .month, .day], from: today)
+        let lastDay = account.lastDayOfService(today: CivilDay(year: Int64(now.year ?? 1970), month: now.month ?? 1, day: now.day ?? 1))
+        let ends = calendar.date(from: DateComponents(year: Int(lastDay.year), month: lastDay.month, day: lastDay.day, hour: 12)) ?? today
         var lines = [
             row("Customer", "\(account.fullName) (\(account.username.value))"),
             row("Current plan", account.currentPlan),
