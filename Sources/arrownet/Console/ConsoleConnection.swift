@@ -17,11 +17,11 @@ actor ConsoleConnection {
     }
 
     private var opening: Task<Result<Ready, ConsoleError>, Never>?
-    private let baseURLFlag: String?
+    private let settings: ConsoleSettings
     private let discardTypeahead: @Sendable () -> Void
 
-    init(baseURLFlag: String?, discardTypeahead: @escaping @Sendable () -> Void) {
-        self.baseURLFlag = baseURLFlag
+    init(settings: ConsoleSettings, discardTypeahead: @escaping @Sendable () -> Void) {
+        self.settings = settings
         self.discardTypeahead = discardTypeahead
     }
 
@@ -31,9 +31,9 @@ actor ConsoleConnection {
 
     func ready() async -> Result<Ready, ConsoleError> {
         if let opening { return await opening.value }
-        let baseURLFlag = baseURLFlag
+        let settings = settings
         let discard = discardTypeahead
-        let task = Task { await Self.open(baseURLFlag: baseURLFlag, discardTypeahead: discard) }
+        let task = Task { await Self.open(settings, discardTypeahead: discard) }
         opening = task
         return await task.value
     }
@@ -43,10 +43,10 @@ actor ConsoleConnection {
         if case .success(let ready) = await opening.value { await ready.session.close() }
     }
 
-    private static func open(baseURLFlag: String?, discardTypeahead: @escaping @Sendable () -> Void) async -> Result<Ready, ConsoleError> {
+    private static func open(_ settings: ConsoleSettings, discardTypeahead: @escaping @Sendable () -> Void) async -> Result<Ready, ConsoleError> {
         let session: KhaltiSession
         do {
-            session = try await KhaltiSession.open(baseURLFlag: baseURLFlag)
+            session = try await KhaltiSession.open(settings)
         } catch {
             return .failure(ConsoleError(kind: .unavailable, reason: "Khalti could not be reached from this console.", nextStep: "Quit and check the configuration (see README)."))
         }

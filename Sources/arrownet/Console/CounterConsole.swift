@@ -35,7 +35,7 @@ struct CounterConsole {
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
             environment: Self.environment(of: settings.connection))
         let loop = TerminalLoop(initial: initial, colors: colors)
-        let connection = ConsoleConnection(baseURLFlag: baseURLFlag, discardTypeahead: { loop.discardTypeahead() })
+        let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
         let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
         let signals = TerminationSignals { loop.requestQuit() }
 

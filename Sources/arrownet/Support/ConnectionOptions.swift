@@ -39,18 +39,19 @@ struct KhaltiSession {
     }
 
     static func open(_ options: ConnectionOptions, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
-        try await open(baseURLFlag: options.baseURL, timeouts: timeouts)
-    }
-
-    /// `baseURLFlag`: the `--base-url` given, if any.
-    static func open(baseURLFlag: String?, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
         LogSetup.bootstrap()
         let settings: ConsoleSettings
         do {
-            settings = try SettingsLoader().load(baseURLFlag: baseURLFlag)
+            settings = try SettingsLoader().load(baseURLFlag: options.baseURL)
         } catch {
             throw fail(error.description, code: ExitCodes.usage)
         }
+        return try await open(settings, timeouts: timeouts)
+    }
+
+    /// The session `settings` describe, already loaded (the console reads them before it
+    /// takes the screen, so that a configuration mistake is said plainly).
+    static func open(_ settings: ConsoleSettings, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
         do {
             switch settings.connection {
             case .embeddedSandbox:
