@@ -19,7 +19,10 @@ public final class CursesTerminal {
     /// console can confirm before quitting), no echo, keypad decoding, a 25 ms Esc
     /// delay so Esc feels immediate, and colour unless `colors` is false.
     public init(colors: Bool) {
-        Self.receiveResizes()
+        // ncurses learns of a resize from SIGWINCH and answers at once when the signal
+        // interrupts its own read. This thread may have been started with it blocked (a
+        // worker thread, or a parent that blocked it), so it takes it explicitly.
+        Self.resizeSignal(SIG_UNBLOCK)
         Self.useUTF8Locale()
         // ESCDELAY must be set before initscr reads it.
         set_escdelay(25)
@@ -36,14 +39,18 @@ public final class CursesTerminal {
         restore()
     }
 
-    /// ncurses learns of a resize from SIGWINCH, and answers at once when the signal
-    /// interrupts its own read. This thread may have been started with it blocked (a
-    /// worker thread, or a parent that blocked it), so it takes it explicitly.
-    private static func receiveResizes() {
+    /// Call on every thread but the terminal's (before it starts others): resizes then
+    /// reach only the terminal thread, the one whose read they must interrupt.
+    public static func leaveResizesToTerminalThread() {
+        resizeSignal(SIG_BLOCK)
+    }
+
+    /// Blocks or unblocks SIGWINCH for the calling thread.
+    private static func resizeSignal(_ how: Int32) {
         var resize = sigset_t()
         sigemptyset(&resize)
         sigaddset(&resize, SIGWINCH)
-        pthread_sigmask(SIG_UNBLOCK, &resize, nil)
+        pthread_sigmask(how, &resize, nil)
     }
 
     public var size: Size {

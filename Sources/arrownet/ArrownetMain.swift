@@ -1,6 +1,6 @@
 import ArgumentParser
+import CursesTerminal
 import Dispatch
-import Glibc
 
 /// Where the process starts.
 ///
@@ -17,12 +17,8 @@ import Glibc
 @main
 enum ArrownetMain {
     static func main() {
-        // Resizes go to the terminal thread, which unblocks SIGWINCH for itself
-        // (CursesTerminal); the waiting main thread must not take them.
-        var resize = sigset_t()
-        sigemptyset(&resize)
-        sigaddset(&resize, SIGWINCH)
-        pthread_sigmask(SIG_BLOCK, &resize, nil)
+        // The waiting main thread must not take a resize meant for the terminal thread.
+        CursesTerminal.leaveResizesToTerminalThread()
         let finished = DispatchSemaphore(value: 0)
         Task.detached {
             await run(CommandLine.arguments.dropFirst())
