@@ -48,18 +48,12 @@ public struct CounterCalendar: Hashable, Sendable {
         day(of: date) == day(of: other)
     }
 
-    /// `date` moved by whole days, the clock unchanged (no daylight saving to cross).
-    public func adding(days: Int, to date: Date) -> Date {
-        date.addingTimeInterval(TimeInterval(days) * 86_400)
-    }
-
     /// `date` moved by whole months, the clock unchanged; a day the month lacks becomes
     /// its last (31 January + 1 month = 28 or 29 February), as Foundation does.
     public func adding(months: Int, to date: Date) -> Date {
         let from = day(of: date)
-        let monthIndex = from.year * 12 + Int64(from.month - 1) + Int64(months)
-        let year = monthIndex.floorDivided(by: 12).quotient
-        let month = Int(monthIndex.floorDivided(by: 12).remainder) + 1
+        let (year, monthOfYear) = (from.year * 12 + Int64(from.month - 1) + Int64(months)).floorDivided(by: 12)
+        let month = Int(monthOfYear) + 1
         let to = CivilDay(year: year, month: month, day: min(from.day, CivilDay.length(ofMonth: month, in: year)))
         return date.addingTimeInterval(TimeInterval((to.daysSince1970 - from.daysSince1970) * 86_400))
     }
