@@ -109,22 +109,27 @@ let package = Package(
             // Every screen as golden text at 80x24 and at the minimum size.
             name: "TerminalUITests",
             dependencies: [
-                "TerminalUI", "ConsoleCore", "ArrownetDomain",
+                "TerminalUI", "ConsoleCore", "ConsoleTestSupport", "ArrownetDomain",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        // The customer, plans and moment the console's test targets share.
+        .target(name: "ConsoleTestSupport", dependencies: ["ArrownetDomain"], path: "Tests/ConsoleTestSupport", swiftSettings: strict),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport", "ArrownetDomain"], swiftSettings: strict),
         .testTarget(
             name: "ConsoleRuntimeTests",
-            dependencies: ["ConsoleRuntime", "ConsoleCore", "ArrownetDomain"],
+            dependencies: ["ConsoleRuntime", "ConsoleCore", "ConsoleTestSupport", "ArrownetDomain"],
             swiftSettings: strict
         ),
         .testTarget(
             // The error and outcome mappings and the receipt printer, without a server.
             name: "LiveConsoleTests",
-            dependencies: ["LiveConsole", "ConsoleCore", "KhaltiClient", "PaymentDesk", "PaymentJournal", "ArrownetDomain"],
+            dependencies: [
+                "LiveConsole", "ConsoleCore", "ConsoleTestSupport", "KhaltiClient", "PaymentDesk", "PaymentJournal",
+                "ArrownetDomain",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

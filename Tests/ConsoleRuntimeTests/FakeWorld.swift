@@ -1,6 +1,7 @@
 import ArrownetDomain
 import ConsoleCore
 import ConsoleRuntime
+import ConsoleTestSupport
 import Foundation
 import Synchronization
 
@@ -91,26 +92,10 @@ final class RenderLog: Sendable {
     var last: ConsoleState? { all.last }
 }
 
-enum World {
-    static let calendar = CounterCalendar.nepal
-    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10)
+/// The shared samples, with this layer's payments and starting state.
+typealias World = ConsoleSamples
 
-    static func username(_ text: String = "Pradhanang") -> Username { try! Username(text) }
-
-    static let plans = [
-        Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
-        Plan(duration: .threeMonths, amount: Money(paisa: 508_500)),
-        Plan(duration: .sixMonths, amount: Money(paisa: 949_200)),
-        Plan(duration: .twelveMonths, amount: Money(paisa: 1_762_800)),
-    ]
-
-    static func account(_ name: String = "Pradhanang") -> Account {
-        Account(
-            username: username(name), fullName: "Ashish Pradhanang - Home", currentPlan: "50Mbps", daysRemaining: 12,
-            hasDue: false, acceptsAdvancePayment: true, plans: plans
-        )
-    }
-
+extension ConsoleSamples {
     static func summary(for order: PaymentOrder, state: PaymentState, reference: String = "ARNTEST1", transactionID: String? = nil, at date: Date) -> PaymentSummary {
         PaymentSummary(
             reference: try! PaymentReference(reference), username: order.username, customerName: order.customerName,

@@ -1,12 +1,12 @@
 import ArrownetDomain
 import ConsoleCore
+import ConsoleTestSupport
 import Foundation
 
-enum Fixtures {
-    static let calendar = CounterCalendar.nepal
-    /// 2025-11-27 10:00 in Kathmandu.
-    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10)
+/// The shared samples, with this layer's payments, receipts and folders.
+typealias Fixtures = ConsoleSamples
 
+extension ConsoleSamples {
     static func payment(
         _ state: PaymentState, reference: String = "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V", at time: Date = morning,
         counter: String = "Counter 2", operatorName: String = "Ram"

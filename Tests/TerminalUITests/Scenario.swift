@@ -1,13 +1,14 @@
 import ArrownetDomain
 import ConsoleCore
+import ConsoleTestSupport
 import Foundation
 import TerminalUI
 
 /// Drives the real `reduce` to each screen, as the runtime would, so the golden
 /// texts show states the console can actually reach.
 struct Scenario {
-    static let calendar = CounterCalendar.nepal
-    static let morning = calendar.date(CivilDay(year: 2025, month: 11, day: 27), hour: 10, minute: 0)
+    static let calendar = ConsoleSamples.calendar
+    static let morning = ConsoleSamples.morning
 
     var state: ConsoleState
     var now: Date
@@ -50,17 +51,9 @@ struct Scenario {
 
     static func account(
         _ name: String = "Pradhanang", fullName: String = "Ashish Pradhanang - Home", days: Int = 464,
-        due: Bool = false, advance: Bool = true, plans: [Plan]? = nil
+        due: Bool = false, advance: Bool = true, plans: [Plan] = ConsoleSamples.plans
     ) -> Account {
-        Account(
-            username: try! Username(name), fullName: fullName, currentPlan: "50Mbps", daysRemaining: days, hasDue: due,
-            acceptsAdvancePayment: advance,
-            plans: plans ?? [
-                Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
-                Plan(duration: .threeMonths, amount: Money(paisa: 508_500)),
-                Plan(duration: .sixMonths, amount: Money(paisa: 949_200)),
-                Plan(duration: .twelveMonths, amount: Money(paisa: 1_762_800)),
-            ])
+        ConsoleSamples.account(name, fullName: fullName, days: days, due: due, advance: advance, plans: plans)
     }
 
     static func payment(
