@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 
 /// How the console connects, decided from flags, environment and config files.
@@ -123,5 +124,25 @@ struct ConfigFile: Equatable {
             }
         }
         return file
+    }
+}
+
+extension ConsoleSettings.Connection {
+    /// Which Khalti this connection reaches and whether its money is real: decided from
+    /// the settings alone, before anything is opened, so a command that only reads the
+    /// journal (`history`) names the same Khalti as one that pays.
+    public var environment: KhaltiEnvironment {
+        switch self {
+        case .embeddedSandbox:
+            return .sandbox
+        case .localWithoutToken(let endpoint):
+            return .local(baseURL: endpoint.baseURL, token: nil)
+        case .khalti(let endpoint, let token):
+            switch endpoint.environment {
+            case .live: return .live
+            case .uat: return .uat
+            case .local: return .local(baseURL: endpoint.baseURL, token: token.isTestToken ? .test : .live)
+            }
+        }
     }
 }

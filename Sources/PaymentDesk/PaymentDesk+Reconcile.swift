@@ -81,7 +81,7 @@ extension PaymentDesk {
             note = "Lookup: Khalti says paid."
         case .notPaid(let reason):
             finding = .resolved(.notPaid, transactionID: nil)
-            note = "Lookup: \(PaymentWords.notPaidSentence(reason))"
+            note = "Lookup: \(PaymentSentences.notPaid(reason))"
         case .stillPending:
             finding = .stillPending(nextLookupAt: next)
             note = "Lookup: still pending at Khalti; next lookup later."

@@ -11,9 +11,10 @@ import PaymentJournal
 public final class PaymentDesk: Sendable {
     public let journal: PaymentJournal
     public let gateway: KhaltiGateway
-    /// Which Khalti this desk pays through ("live", "uat", "sandbox", "local URL");
-    /// it only looks up payments that were sent there.
-    public let khaltiEnvironment: String
+    /// Which Khalti this desk pays through; it only looks up payments that were sent there.
+    public let environment: KhaltiEnvironment
+    /// The journal's name for `environment`.
+    public var khaltiEnvironment: String { environment.journalKey }
     public let rules: ReconciliationRules
     let clock: @Sendable () -> Date
     let references: ReferenceGenerator
@@ -22,13 +23,13 @@ public final class PaymentDesk: Sendable {
     let hooks: DeskHooks
 
     public init(
-        journal: PaymentJournal, gateway: KhaltiGateway, khaltiEnvironment: String,
+        journal: PaymentJournal, gateway: KhaltiGateway, environment: KhaltiEnvironment,
         rules: ReconciliationRules = ReconciliationRules(), clock: @escaping @Sendable () -> Date = Date.init,
         references: ReferenceGenerator = .live(), calendar: CounterCalendar = .nepal, hooks: DeskHooks = .none
     ) {
         self.journal = journal
         self.gateway = gateway
-        self.khaltiEnvironment = khaltiEnvironment
+        self.environment = environment
         self.rules = rules
         self.clock = clock
         self.references = references

@@ -26,34 +26,14 @@ enum PaymentWords {
     static func reason(for result: PaymentResult, username: Username) -> String {
         // Only a listed code adds something; a failed payment's bare `status: false` does not.
         let refusal = result.refusal.flatMap { $0.code == nil ? nil : " \($0.explanation(username: username))" } ?? ""
-        // A held payment cannot be retried until it resolves, so its refusal is told
-        // without the error's usual next step ("try again").
-        let meaning = result.refusal.map { " " + ($0.code?.meaning ?? "Khalti gave code \($0.rawCode.prefix(12)).") } ?? ""
+        let meaning = result.refusal.map { $0.code?.meaning ?? "Khalti gave code \($0.rawCode.prefix(12))." }
         switch result.verdict {
         case .paid:
-            return "Khalti says the payment succeeded."
+            return PaymentSentences.paid
         case .notPaid(let reason):
-            return notPaidSentence(reason) + refusal
+            return PaymentSentences.notPaid(reason) + refusal
         case .held(let reason, _):
-            let why = switch reason {
-            case .pending(let state): "Khalti says the payment is \(state), not final yet."
-            case .unknownState(let state): "Khalti answered with state \"\(state?.prefix(30) ?? "none")\", which says neither paid nor failed."
-            case .rejectedMaybeApplied(let status, let code): "Khalti refused the request (HTTP \(status)\(code.map { ", code \($0.prefix(12))" } ?? "")).\(meaning)"
-            case .serverError(let status): "Khalti answered with a server error (HTTP \(status)).\(meaning)"
-            case .unreadableAnswer(let status): "Khalti's answer (HTTP \(status)) could not be read."
-            case .noAnswer: "No answer came from Khalti."
-            case .unexpectedStatus(let status): "Khalti answered HTTP \(status), which says neither paid nor failed."
-            }
-            return why + " It may have gone through: it will be looked up, never sent again."
-        }
-    }
-
-    static func notPaidSentence(_ reason: NotPaidReason) -> String {
-        switch reason {
-        case .failed(let state): "Khalti says the payment \(state.lowercased() == "failed" ? "failed" : "ended \(state.prefix(30))")."
-        case .serviceNotFound: "Khalti answered that the service was not found (HTTP 404)."
-        case .notSent: "Khalti could not be reached: the payment never left."
-        case .refunded: "Khalti refunded the payment in full."
+            return PaymentSentences.held(reason, refusalMeaning: meaning)
         }
     }
 

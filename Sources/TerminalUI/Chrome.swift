@@ -11,8 +11,8 @@ enum Chrome {
         let width = buffer.size.width
         buffer.fill(y: 0, style: .title)
         let environment = header.environment
-        let banner = environment == .live ? " LIVE: real money " : " \(environment.label): no real money "
-        var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment == .live))
+        let banner = environment.isRealMoney ? " \(environment.label): real money " : " \(environment.label): no real money "
+        var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment.isRealMoney))
         x += buffer.write(" \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
         // The most that fits of: balance and held count, balance amount and held count, held count.
         let held = "Held \(header.heldCount)"

@@ -38,7 +38,7 @@ struct LiveCounter {
         let journal = try PaymentJournal(path: dataFolder.appendingPathComponent(PaymentJournal.fileName).path)
         let clock = ManualClock()
         let desk = PaymentDesk(
-            journal: journal, gateway: .live(api), khaltiEnvironment: "sandbox", clock: { clock.now },
+            journal: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)
         let environment = LiveConsoleEnvironment.make(
             api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]),

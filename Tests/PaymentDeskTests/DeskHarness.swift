@@ -32,7 +32,7 @@ struct DeskHarness {
         let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
         let clock = TestClock()
         let desk = PaymentDesk(
-            journal: journal, gateway: gateway?(api) ?? .live(api), khaltiEnvironment: "local \(sandbox.baseURL)", rules: rules,
+            journal: journal, gateway: gateway?(api) ?? .live(api), environment: .local(baseURL: sandbox.baseURL, token: .test), rules: rules,
             clock: { clock.now }, references: .sequential(prefix: "T"), calendar: kathmandu, hooks: hooks)
         let harness = DeskHarness(sandbox: sandbox, api: api, journal: journal, clock: clock, desk: desk, folder: folder)
         do {

@@ -50,7 +50,7 @@ struct PayTests {
             let api = try KhaltiAPI(
                 endpoint: try KhaltiEndpoint(parsing: closed.baseURL), token: try KhaltiToken(SandboxToken.value),
                 timeouts: KhaltiTimeouts(connect: 1))
-            let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), khaltiEnvironment: harness.desk.khaltiEnvironment)
+            let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), environment: harness.desk.environment)
             let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
             await api.shutdown()
             guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }

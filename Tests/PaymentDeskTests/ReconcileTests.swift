@@ -206,7 +206,7 @@ struct ReconcileTests {
         try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .dropConnection)])) { harness in
             guard case .held(let held, _) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
             let elsewhere = PaymentDesk(
-                journal: harness.journal, gateway: .live(harness.api), khaltiEnvironment: "live", clock: { harness.clock.now })
+                journal: harness.journal, gateway: .live(harness.api), environment: .live, clock: { harness.clock.now })
             #expect(await elsewhere.reconcile(force: true) == ReconcileReport())
             #expect(try await harness.record(held).state == .held)
         }

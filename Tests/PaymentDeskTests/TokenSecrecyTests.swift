@@ -35,7 +35,7 @@ struct TokenSecrecyTests {
             let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
             let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: baseURL), token: try KhaltiToken(Self.token))
             let desk = PaymentDesk(
-                journal: journal, gateway: .live(api), khaltiEnvironment: "local", references: .sequential(prefix: "T"))
+                journal: journal, gateway: .live(api), environment: .local(baseURL: "http://127.0.0.1", token: .test), references: .sequential(prefix: "T"))
             let account = try await api.accountDetails(for: try Username("echo"))
             let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: true)
             _ = await desk.reconcile(force: true)

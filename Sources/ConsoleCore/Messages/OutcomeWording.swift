@@ -5,7 +5,7 @@ import Foundation
 /// sentences. Every verdict of the payment policy has its sentence here.
 public enum OutcomeWording {
     public static func screen(
-        for outcome: PaymentOutcome, order: PaymentOrder, environment: ServiceEnvironment,
+        for outcome: PaymentOutcome, order: PaymentOrder, environment: KhaltiEnvironment,
         calendar: CounterCalendar, now: Date
     ) -> OutcomeScreen {
         switch outcome {
@@ -44,7 +44,7 @@ public enum OutcomeWording {
         }
     }
 
-    private static func paid(_ payment: PaymentSummary, order: PaymentOrder, environment: ServiceEnvironment) -> OutcomeScreen {
+    private static func paid(_ payment: PaymentSummary, order: PaymentOrder, environment: KhaltiEnvironment) -> OutcomeScreen {
         let transaction = payment.transactionID.map { " (Khalti transaction \($0))" } ?? ""
         return OutcomeScreen(
             result: .paid, order: order, payment: payment, headline: PaymentState.paid.label,

@@ -20,13 +20,13 @@ public struct Receipt: Hashable, Sendable {
     public let newExpiry: Date?
     public let reference: PaymentReference
     public let transactionID: String?
-    public let environment: ServiceEnvironment
+    public let environment: KhaltiEnvironment
     public let isReprint: Bool
 
     public init(
         number: String, paidAt: Date, counter: String, operatorName: String, username: Username, customerName: String,
         duration: PlanDuration, amount: Money, newExpiry: Date?, reference: PaymentReference, transactionID: String?,
-        environment: ServiceEnvironment, isReprint: Bool = false
+        environment: KhaltiEnvironment, isReprint: Bool = false
     ) {
         self.number = number
         self.paidAt = paidAt
@@ -44,7 +44,7 @@ public struct Receipt: Hashable, Sendable {
     }
 
     /// The receipt of a paid journal payment.
-    public init(payment: PaymentSummary, newExpiry: Date?, environment: ServiceEnvironment) {
+    public init(payment: PaymentSummary, newExpiry: Date?, environment: KhaltiEnvironment) {
         self.init(
             number: Self.number(counter: payment.counter, reference: payment.reference), paidAt: payment.updatedAt,
             counter: payment.counter, operatorName: payment.operatorName, username: payment.username,

@@ -27,7 +27,7 @@ public struct ConsoleState: Hashable, Sendable {
     public static let recentLimit = 8
 
     public init(
-        counter: String, operatorName: String, environment: ServiceEnvironment,
+        counter: String, operatorName: String, environment: KhaltiEnvironment,
         calendar: CounterCalendar = CounterCalendar.nepal, recentUsernames: [Username] = []
     ) {
         header = HeaderInfo(counter: counter, operatorName: operatorName, environment: environment)

@@ -4,7 +4,7 @@ import ArrownetDomain
 public struct HeaderInfo: Hashable, Sendable {
     public var counter: String
     public var operatorName: String
-    public var environment: ServiceEnvironment
+    public var environment: KhaltiEnvironment
     /// The counter's Khalti balance when last asked; nil until known.
     public var balance: Money?
     /// Why the balance could not be read, when the last attempt failed.
@@ -13,7 +13,7 @@ public struct HeaderInfo: Hashable, Sendable {
     public var heldCount: Int
 
     public init(
-        counter: String, operatorName: String, environment: ServiceEnvironment,
+        counter: String, operatorName: String, environment: KhaltiEnvironment,
         balance: Money? = nil, balanceProblem: String? = nil, heldCount: Int = 0
     ) {
         self.counter = counter

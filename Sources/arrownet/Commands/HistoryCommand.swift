@@ -42,7 +42,7 @@ struct HistoryCommand: AsyncParsableCommand {
         do { settings = try SettingsLoader().load(baseURLFlag: connection.baseURL) } catch {
             throw fail(error.description, code: ExitCodes.usage)
         }
-        let banner = KhaltiSession.banner(for: settings.connection)
+        let banner = settings.connection.environment.banner
         (json || csv ? Terminal.standardError : Terminal.standardOutput).write(banner + "\n")
         let journal = try JournalAccess.open()
         defer { try? journal.close() }

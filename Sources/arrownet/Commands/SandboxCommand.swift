@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArrownetDomain
 import Foundation
 import KhaltiSandbox
 
@@ -44,7 +45,7 @@ struct SandboxCommand: AsyncParsableCommand {
             throw fail("Could not start the sandbox: \(error)", code: ExitCodes.unavailable)
         }
         Terminal.standardOutput.write("""
-            \(KhaltiSession.sandboxBanner)
+            \(KhaltiEnvironment.sandbox.banner)
             Sandbox listening on \(sandbox.baseURL) (token \(SandboxToken.value))
             Ledger: \(directory.map { $0.path + "/" } ?? "in memory")
             Use it from another shell: arrownet lookup Pradhanang --base-url \(sandbox.baseURL)

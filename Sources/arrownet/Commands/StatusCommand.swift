@@ -35,7 +35,7 @@ struct StatusCommand: AsyncParsableCommand {
             let record = try await journalCall { try await journal.payment(reference) }
             let events = try await journalCall { try await journal.events(of: reference) }
             let live: LiveLookup
-            if let record, record.khaltiEnvironment != session.journalEnvironment {
+            if let record, record.khaltiEnvironment != session.khalti.journalKey {
                 live = .elsewhere(record.khaltiEnvironment)
             } else {
                 live = await LiveLookup.ask(session.api, reference)

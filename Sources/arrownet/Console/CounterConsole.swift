@@ -33,7 +33,7 @@ struct CounterConsole {
         let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
-            environment: Self.environment(of: settings.connection))
+            environment: settings.connection.environment)
         let loop = TerminalLoop(initial: initial, colors: colors)
         let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
         let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
@@ -62,18 +62,6 @@ struct CounterConsole {
         await driver.stop()
         await driver.whenIdle()
         await connection.close()
-    }
-
-    static func environment(of connection: ConsoleSettings.Connection) -> ServiceEnvironment {
-        switch connection {
-        case .embeddedSandbox, .localWithoutToken: .sandbox
-        case .khalti(let endpoint, let token):
-            switch endpoint.environment {
-            case .live: .live
-            case .uat: .uat
-            case .local: token.isTestToken ? .uat : .live
-            }
-        }
     }
 }
 

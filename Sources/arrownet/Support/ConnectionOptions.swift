@@ -19,24 +19,11 @@ struct KhaltiSession {
     let usesSandbox: Bool
     let settings: ConsoleSettings
 
-    static let sandboxBanner = "SANDBOX: no real money"
+    /// Which Khalti, and whether the money is real (header, banners, receipts, journal).
+    var khalti: KhaltiEnvironment { settings.connection.environment }
 
     /// A line naming where money goes: a clerk or agent must never mistake a test for live.
-    var banner: String { Self.banner(for: settings.connection) }
-
-    /// The banner from the settings alone, for commands that read the journal
-    /// without talking to Khalti (`history`).
-    static func banner(for connection: ConsoleSettings.Connection) -> String {
-        switch connection {
-        case .embeddedSandbox, .localWithoutToken: return sandboxBanner
-        case .khalti(let endpoint, let token):
-            switch endpoint.environment {
-            case .live: return "LIVE: real money"
-            case .uat: return "UAT: Khalti test server, no real money"
-            case .local: return "LOCAL SERVER \(endpoint.baseURL): \(token.isTestToken ? "test token, no real money" : "live token, real money")"
-            }
-        }
-    }
+    var banner: String { khalti.banner }
 
     static func open(_ options: ConnectionOptions, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
         LogSetup.bootstrap()

@@ -29,23 +29,12 @@ enum JournalAccess {
     /// read from the environment here (see `DeskHooks.pauseVariable`).
     static func desk(_ session: KhaltiSession, journal: PaymentJournal) -> PaymentDesk {
         PaymentDesk(
-            journal: journal, gateway: .live(session.api), khaltiEnvironment: session.journalEnvironment,
+            journal: journal, gateway: .live(session.api), environment: session.khalti,
             hooks: DeskHooks.fromEnvironment())
     }
 }
 
 extension KhaltiSession {
-    /// Which Khalti the journal files a payment under, so it is looked up only there:
-    /// the embedded sandbox (whatever its port), a local server by its URL, UAT or live.
-    var journalEnvironment: String {
-        if sandbox != nil { return "sandbox" }
-        switch environment {
-        case .live: return "live"
-        case .uat: return "uat"
-        case .local: return "local \(api.endpoint.baseURL)"
-        }
-    }
-
     /// The counter and operator written on every payment (`CounterIdentity`).
     var counterName: String { CounterIdentity.counter(settings) }
     var operatorName: String { CounterIdentity.operatorName(settings) }

@@ -1,0 +1,38 @@
+/// Why a payment ended where it did, in the clerk's words: the one set of sentences the
+/// payment desk writes to the journal and the console, the commands and receipts show.
+///
+/// Pure, so the console's tests and golden screens use exactly the words the live desk
+/// produces. Server text never reaches these sentences except as the short, quoted state.
+public enum PaymentSentences {
+    public static let paid = "Khalti says the payment succeeded."
+
+    /// A held payment cannot be taken again until it resolves, so the sentence never ends
+    /// with "try again".
+    public static let heldTail = " It may have gone through: it will be looked up, never sent again."
+
+    /// Why the payment is held. `refusalMeaning` is what Khalti's error code means, when
+    /// the answer carried one ("Khalti balance too low for this payment.").
+    public static func held(_ reason: HoldReason, refusalMeaning: String? = nil) -> String {
+        let meaning = refusalMeaning.map { " " + $0 } ?? ""
+        let why = switch reason {
+        case .pending(let state): "Khalti says the payment is \(state), not final yet."
+        case .unknownState(let state): "Khalti answered with state \"\(state?.prefix(30) ?? "none")\", which says neither paid nor failed."
+        case .rejectedMaybeApplied(let status, let code): "Khalti refused the request (HTTP \(status)\(code.map { ", code \($0.prefix(12))" } ?? "")).\(meaning)"
+        case .serverError(let status): "Khalti answered with a server error (HTTP \(status)).\(meaning)"
+        case .unreadableAnswer(let status): "Khalti's answer (HTTP \(status)) could not be read."
+        case .noAnswer: "No answer came from Khalti."
+        case .unexpectedStatus(let status): "Khalti answered HTTP \(status), which says neither paid nor failed."
+        }
+        return why + heldTail
+    }
+
+    /// Why the payment did not go through.
+    public static func notPaid(_ reason: NotPaidReason) -> String {
+        switch reason {
+        case .failed(let state): "Khalti says the payment \(state.lowercased() == "failed" ? "failed" : "ended \(state.prefix(30))")."
+        case .serviceNotFound: "Khalti answered that the service was not found (HTTP 404)."
+        case .notSent: "Khalti could not be reached: the payment never left."
+        case .refunded: "Khalti refunded the payment in full."
+        }
+    }
+}
