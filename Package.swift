@@ -57,10 +57,12 @@ let package = Package(
             resources: [.copy("Resources/sandbox-customers.json")],
             swiftSettings: strict
         ),
+        // The one door to the payment journal: the store interface and its values, no database.
+        .target(name: "PaymentJournal", dependencies: ["ArrownetDomain"], swiftSettings: strict),
         .target(
-            // The durable record of every payment intent and its state changes (SQLite, no networking).
-            name: "PaymentJournal",
-            dependencies: ["ArrownetDomain", "StoredDates", .product(name: "GRDB", package: "GRDB.swift")],
+            // The journal in one SQLite file (GRDB): the embedded default for one counter.
+            name: "SQLiteJournal",
+            dependencies: ["PaymentJournal", "ArrownetDomain", "StoredDates", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -93,6 +95,7 @@ let package = Package(
                 "KhaltiClient",
                 "KhaltiSandbox",
                 "PaymentJournal",
+                "SQLiteJournal",
                 "PaymentDesk",
                 "ConsoleCore",
                 "ConsoleRuntime",
@@ -137,7 +140,7 @@ let package = Package(
             name: "ConsoleFlowTests",
             dependencies: [
                 "LiveConsole", "ConsoleRuntime", "ConsoleCore", "KhaltiClient", "KhaltiSandbox", "PaymentDesk",
-                "PaymentJournal", "ArrownetDomain",
+                "PaymentJournal", "SQLiteJournal", "ArrownetDomain",
             ],
             swiftSettings: strict
         ),
@@ -153,13 +156,27 @@ let package = Package(
         .testTarget(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
-            dependencies: ["KhaltiSandbox", "ArrownetDomain", "PaymentJournal"],
+            dependencies: ["KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal"],
+            swiftSettings: strict
+        ),
+        // Fresh journals of every kind, and payments in any state through the store's API.
+        .target(
+            name: "JournalTestSupport", dependencies: ["PaymentJournal", "SQLiteJournal", "ArrownetDomain"],
+            path: "Tests/JournalTestSupport", swiftSettings: strict
+        ),
+        .testTarget(
+            // What every journal implementation must do, run unchanged against each.
+            name: "JournalContractTests",
+            dependencies: ["JournalTestSupport", "PaymentJournal", "ArrownetDomain"],
             swiftSettings: strict
         ),
         .testTarget(
-            // Journal tests on real SQLite files in temporary folders.
-            name: "PaymentJournalTests",
-            dependencies: ["PaymentJournal", "StoredDates", "ArrownetDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            // What only the SQLite journal has: files, modes, migrations, triggers seen from raw SQL.
+            name: "SQLiteJournalTests",
+            dependencies: [
+                "SQLiteJournal", "PaymentJournal", "JournalTestSupport", "StoredDates", "ArrownetDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -169,6 +186,7 @@ let package = Package(
                 "NetworkTestSupport",
                 "PaymentDesk",
                 "PaymentJournal",
+                "SQLiteJournal",
                 "KhaltiClient",
                 "KhaltiSandbox",
                 "ArrownetDomain",

@@ -132,6 +132,25 @@ public enum KhaltiErrorCode: Hashable, Sendable, CaseIterable {
     }
 }
 
+extension KhaltiErrorCode {
+    /// Whether an answer with this code to a payment proves that Khalti refused it before
+    /// applying anything: the token or account, validation, a missing reference, a request
+    /// it could not read, too little balance, maintenance, no rate for the amount, an
+    /// unknown customer. Not 1013 (a payment with this reference exists), nor 1017, 1018
+    /// and 1021 (Khalti or the provider failed while handling it: it may have gone through).
+    public var provesRefusal: Bool {
+        switch self {
+        case .tokenNotProvided, .invalidToken, .deletedToken, .inactiveToken, .accountDeleted, .accountInactive,
+             .accountExpired, .serviceNotEnabled, .permissionDenied, .validationError, .validationErrorAlternate,
+             .referenceNotProvided, .parseError, .parseErrorAlternate, .insufficientCredits, .maintenance,
+             .amountUnavailable, .clientError:
+            true
+        case .duplicateReference, .serverError, .serviceError, .providerError, .invalidReference:
+            false
+        }
+    }
+}
+
 /// Groups of error codes that call for the same action; they also decide exit codes.
 public enum ErrorKind: Hashable, Sendable {
     case tokenOrAccount

@@ -1,9 +1,46 @@
-/// What a status lookup of one of our references said.
+/// What a status lookup of one of our references said. Only an answer that carries a
+/// state for the reference asked describes a payment; an error object (`status: false`,
+/// an error code other than 002) is a failed lookup and never reaches here.
 public enum LookupAnswer: Hashable, Sendable {
     /// Khalti knows the reference: its state, the amount it recorded and any refund.
-    case found(state: String?, amount: Money?, refunded: Bool, refundedAmount: Money?, transactionID: String?)
+    case found(LookupFacts)
     /// Khalti has no payment with this reference (002 invalid_reference).
     case unknownReference
+}
+
+/// What Khalti says of a payment it knows, field by field as read. A field that was
+/// sent but could not be read is kept as such: it flags the payment for a person
+/// instead of being guessed.
+public struct LookupFacts: Hashable, Sendable {
+    public let state: String
+    public let amount: FieldReading<Money>
+    public let refunded: FieldReading<Bool>
+    public let refundedAmount: FieldReading<Money>
+    public let transactionID: String?
+
+    public init(
+        state: String, amount: FieldReading<Money> = .absent, refunded: FieldReading<Bool> = .absent,
+        refundedAmount: FieldReading<Money> = .absent, transactionID: String? = nil
+    ) {
+        self.state = state
+        self.amount = amount
+        self.refunded = refunded
+        self.refundedAmount = refundedAmount
+        self.transactionID = transactionID
+    }
+}
+
+/// One field of an answer: not sent, read, or sent in a form that could not be read.
+public enum FieldReading<Value: Hashable & Sendable>: Hashable, Sendable {
+    case absent
+    case value(Value)
+    /// The field's name and what was wrong with it.
+    case unreadable(String)
+
+    public var value: Value? {
+        if case .value(let value) = self { return value }
+        return nil
+    }
 }
 
 public enum LookupVerdict: Hashable, Sendable {
@@ -13,7 +50,7 @@ public enum LookupVerdict: Hashable, Sendable {
     /// Khalti has not seen the reference. Not a refund by itself: a late request
     /// can still land, so the caller decides after several such answers.
     case unknownToKhalti
-    /// The answer disagrees with what we sent; a person must decide.
+    /// The answer disagrees with what we sent, or contradicts itself: a person must decide.
     case needsAttention(String)
 }
 
@@ -23,25 +60,50 @@ public enum LookupPolicy {
         switch answer {
         case .unknownReference:
             return .unknownToKhalti
-        case .found(let state, let amount, let refunded, let refundedAmount, let transactionID):
-            if let amount, amount != expectedAmount {
-                return .needsAttention(
-                    "Khalti recorded \(amount.formatted) for this reference, but the counter sent \(expectedAmount.formatted)."
-                )
-            }
-            if refunded {
-                if let refundedAmount, refundedAmount < expectedAmount {
-                    return .needsAttention(
-                        "Khalti refunded \(refundedAmount.formatted) of \(expectedAmount.formatted); a person must settle the rest."
-                    )
-                }
-                return .notPaid(.refunded)
-            }
-            switch PaymentPolicy.verdict(forState: state) {
-            case .paid: return .paid(transactionID: transactionID)
+        case .found(let facts):
+            if let problem = problem(with: facts, expectedAmount: expectedAmount) { return .needsAttention(problem) }
+            if facts.refunded.value == true { return .notPaid(.refunded) }
+            switch PaymentPolicy.verdict(forState: facts.state) {
+            case .paid: return .paid(transactionID: facts.transactionID)
             case .notPaid(let reason): return .notPaid(reason)
             case .held: return .stillPending
             }
+        }
+    }
+
+    /// Why the answer cannot be taken at its word, or nil when it can: an amount or a
+    /// refund field that could not be read, an amount other than ours, a refund flag and
+    /// a refunded amount that contradict each other, or a refund of part of the money.
+    public static func problem(with facts: LookupFacts, expectedAmount: Money) -> String? {
+        for case .unreadable(let what) in [facts.amount.unreadableText, facts.refunded.unreadableText, facts.refundedAmount.unreadableText] {
+            return "Khalti's answer could not be read (\(what)); it was not guessed at."
+        }
+        if let amount = facts.amount.value, amount != expectedAmount {
+            return "Khalti recorded \(amount.formatted) for this reference, but the counter sent \(expectedAmount.formatted)."
+        }
+        let refunded = facts.refunded.value ?? false
+        switch (refunded, facts.refundedAmount.value) {
+        case (true, nil):
+            return "Khalti says the payment was refunded but gives no refunded amount."
+        case (true, let amount?) where amount != expectedAmount:
+            return amount < expectedAmount
+                ? "Khalti refunded \(amount.formatted) of \(expectedAmount.formatted); a person must settle the rest."
+                : "Khalti says it refunded \(amount.formatted), more than the \(expectedAmount.formatted) paid."
+        case (false, let amount?) where amount.paisa > 0:
+            return "Khalti gives a refunded amount of \(amount.formatted) but says the payment was not refunded."
+        default:
+            return nil
+        }
+    }
+}
+
+extension FieldReading {
+    /// The same reading with the value dropped, so readings of different types can be
+    /// checked for unreadable fields together.
+    var unreadableText: FieldReading<String> {
+        switch self {
+        case .absent, .value: .absent
+        case .unreadable(let what): .unreadable(what)
         }
     }
 }

@@ -1,6 +1,8 @@
 /// What Khalti's answer to a payment request was, reduced to what decides the money.
 public enum PaymentAnswer: Hashable, Sendable {
-    /// A JSON answer was read: its HTTP status, `state` and `error_code` as sent.
+    /// A JSON answer was read: its HTTP status, `state` and `error_code` as sent. An
+    /// answer with an error code is an error object, whose `state` says nothing about
+    /// the money; `status: false` alone is how a failed payment is answered.
     case answered(httpStatus: Int, state: String?, errorCode: String?)
     /// An answer came but could not be read (not JSON, an HTML page, fields missing).
     case unreadable(httpStatus: Int)
@@ -41,6 +43,9 @@ public enum HoldReason: Hashable, Sendable {
     case unreadableAnswer(httpStatus: Int)
     case noAnswer
     case unexpectedStatus(httpStatus: Int)
+    /// Khalti answered with an error code that proves the request was refused, not
+    /// applied (`KhaltiErrorCode.provesRefusal`): one lookup that finds nothing settles it.
+    case refused(httpStatus: Int, code: KhaltiErrorCode)
 }
 
 /// Why a payment is known not to have gone through.
@@ -49,6 +54,9 @@ public enum NotPaidReason: Hashable, Sendable {
     case serviceNotFound
     case notSent
     case refunded
+    /// Khalti refused the payment with an answer, and a lookup found no payment with its
+    /// reference: nothing can land later.
+    case refusedByKhalti
 }
 
 public enum PaymentVerdict: Hashable, Sendable {
@@ -75,6 +83,15 @@ public enum PaymentPolicy {
             if status == 404 { return .notPaid(.serviceNotFound) }
             let delay = status == 400 ? 0 : lookupDelayAfterSilenceSeconds
             return .held(.unreadableAnswer(httpStatus: status), lookUpAfterSeconds: delay)
+        case .answered(let status, _, let errorCode?):
+            // An error object: its state says nothing about the payment.
+            if status == 404 { return .notPaid(.serviceNotFound) }
+            if let code = KhaltiErrorCode(code: errorCode), code.provesRefusal {
+                return .held(.refused(httpStatus: status, code: code), lookUpAfterSeconds: 0)
+            }
+            // Khalti failed on its side, or sent a code the protocol does not list: it may
+            // have gone through. At once after a 400, as the protocol asks; else after the delay.
+            return .held(.rejectedMaybeApplied(httpStatus: status, errorCode: errorCode), lookUpAfterSeconds: status == 400 ? 0 : lookupDelayAfterSilenceSeconds)
         case .answered(let status, let state, let errorCode):
             switch status {
             case 200:

@@ -14,6 +14,11 @@ public enum PaymentSentences {
     /// the answer carried one ("Khalti balance too low for this payment.").
     public static func held(_ reason: HoldReason, refusalMeaning: String? = nil) -> String {
         let meaning = refusalMeaning.map { " " + $0 } ?? ""
+        if case .refused(let status, let code) = reason {
+            // Nothing can land later; only a lookup that finds nothing is still owed.
+            return "Khalti refused the payment (HTTP \(status), code \(code.code)): \(code.meaning) "
+                + "It will be looked up at once to confirm that nothing was paid; do not take it again until then."
+        }
         let why = switch reason {
         case .pending(let state): "Khalti says the payment is \(state), not final yet."
         case .unknownState(let state): "Khalti answered with state \"\(state?.prefix(30) ?? "none")\", which says neither paid nor failed."
@@ -22,6 +27,7 @@ public enum PaymentSentences {
         case .unreadableAnswer(let status): "Khalti's answer (HTTP \(status)) could not be read."
         case .noAnswer: "No answer came from Khalti."
         case .unexpectedStatus(let status): "Khalti answered HTTP \(status), which says neither paid nor failed."
+        case .refused: ""
         }
         return why + heldTail
     }
@@ -33,6 +39,7 @@ public enum PaymentSentences {
         case .serviceNotFound: "Khalti answered that the service was not found (HTTP 404)."
         case .notSent: "Khalti could not be reached: the payment never left."
         case .refunded: "Khalti refunded the payment in full."
+        case .refusedByKhalti: "Khalti refused the payment and has no payment with its reference: nothing was paid."
         }
     }
 }

@@ -5,6 +5,7 @@
 ///    │            ├──────► not paid
 ///    │            └──────► held ──► paid | not paid | not received
 ///    └──► abandoned            (held ──► held: another lookup, still undecided)
+///                              (paid ──► not paid: a person, for a flagged refund)
 /// ```
 /// `prepared` is written before any byte leaves; `sending` just before the request
 /// goes out. A process that dies in `prepared` provably sent nothing (abandoned);
@@ -31,6 +32,9 @@ public enum PaymentState: String, Codable, CaseIterable, Sendable, Hashable {
         case (.prepared, .sending), (.prepared, .abandoned): true
         case (.sending, .paid), (.sending, .held), (.sending, .notPaid): true
         case (.held, .held), (.held, .paid), (.held, .notPaid), (.held, .notReceived): true
+        // Only for a payment flagged for a person (Khalti refunded it after it was paid):
+        // the person records that the money went back. The journal checks the flag.
+        case (.paid, .notPaid): true
         default: false
         }
     }

@@ -71,15 +71,15 @@ public final class KhaltiAPI: Sendable {
 
     public func lookUp(_ reference: PaymentReference) async throws(KhaltiError) -> LookupAnswer {
         let raw = try await rawGet(KhaltiPaths.status, query: [("token", token.secret), ("reference", reference.value)])
-        if let unknown = WireReading.unknownReference(raw) { return unknown }
-        let fields = try await answerFields(raw)
-        return WireReading.lookupAnswer(fields)
+        let fields = try WireReading.objectFields(raw)
+        return try WireReading.lookupResult(fields, httpStatus: raw.status, asked: reference, token: token).get()
     }
 
-    /// Looks many references up in one call; the answer has an entry for each one
-    /// Khalti answered about. Callers look up any missing ones singly.
-    public func lookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer] {
-        var answers: [PaymentReference: LookupAnswer] = [:]
+    /// Looks many references up in one call: a result for each reference Khalti's answer
+    /// has an entry for (an error entry is a failed lookup of that reference). Callers
+    /// look up any missing ones singly.
+    public func lookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>] {
+        var answers: [PaymentReference: Result<LookupAnswer, KhaltiError>] = [:]
         var start = 0
         while start < references.count {
             let chunk = Array(references[start..<min(start + Self.bulkLookupLimit, references.count)])
@@ -93,7 +93,7 @@ public final class KhaltiAPI: Sendable {
     /// (50 references of 29 characters is about 1.5 KB).
     static let bulkLookupLimit = 50
 
-    private func bulkLookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer] {
+    private func bulkLookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>] {
         guard !references.isEmpty else { return [:] }
         let raw = try await rawGet(KhaltiPaths.bulkStatus, query: [
             ("token", token.secret),
@@ -104,7 +104,7 @@ public final class KhaltiAPI: Sendable {
         guard case .array(let entries)? = fields.value["detail"] else {
             throw .unreadableAnswer(httpStatus: raw.status, problem: "field \"detail\" is missing or not a list")
         }
-        return WireReading.bulkLookupAnswers(entries, asked: references)
+        return WireReading.bulkLookupResults(entries, asked: references, token: token)
     }
 
     public func balance() async throws(KhaltiError) -> KhaltiBalance {

@@ -6,6 +6,15 @@ import Foundation
 enum WireReading {
     /// The fields of a successful answer, or the error that explains why there are none.
     static func successFields(_ raw: RawAnswer, token: KhaltiToken) throws(KhaltiError) -> AnswerFields {
+        let fields = try objectFields(raw)
+        if let refusal = refusal(fields, token: token) { throw .refused(refusal) }
+        guard raw.status == 200 else { throw .httpStatus(raw.status, body: .json) }
+        return fields
+    }
+
+    /// The JSON object of an answer, whatever its HTTP status, or the error that says
+    /// why there is none (a redirect, an HTML page, a body that is not JSON).
+    static func objectFields(_ raw: RawAnswer) throws(KhaltiError) -> AnswerFields {
         if (300..<400).contains(raw.status) { throw .redirectRefused(httpStatus: raw.status) }
         guard let json = JSONValue.parse(raw.body), case .object = json else {
             let kind = bodyKind(raw)
@@ -14,10 +23,7 @@ enum WireReading {
             }
             throw .httpStatus(raw.status, body: kind)
         }
-        let fields = AnswerFields(value: json)
-        if let refusal = refusal(fields, token: token) { throw .refused(refusal) }
-        guard raw.status == 200 else { throw .httpStatus(raw.status, body: .json) }
-        return fields
+        return AnswerFields(value: json)
     }
 
     /// An answer with `status: false` or an error code is a refusal, whatever its HTTP status.
@@ -92,8 +98,11 @@ enum WireReading {
         let fields = AnswerFields(value: json)
         let refusal = refusal(fields, token: token)
         let words = [fields.optionalString("message"), fields.optionalString("detail")].compactMap { $0 }
+        // A payment answer is an error object when it carries an error code. `status:
+        // false` alone is how a failed payment is answered, and its state decides.
+        let errorCode = fields.optionalString("error_code").map(token.scrub)
         return PaymentResult(
-            answer: .answered(httpStatus: raw.status, state: fields.optionalString("state"), errorCode: refusal?.rawCode),
+            answer: .answered(httpStatus: raw.status, state: fields.optionalString("state"), errorCode: errorCode),
             transactionID: transactionID(fields),
             message: words.isEmpty ? nil : token.scrub(words.joined(separator: " — ")),
             refusal: refusal
@@ -105,36 +114,67 @@ enum WireReading {
     }
 
     /// 002 `invalid_reference`: Khalti has not seen this reference.
-    static func unknownReference(_ raw: RawAnswer) -> LookupAnswer? {
-        guard let json = JSONValue.parse(raw.body) else { return nil }
-        return isUnknownReference(AnswerFields(value: json)) ? .unknownReference : nil
-    }
-
     static func isUnknownReference(_ fields: AnswerFields) -> Bool {
-        fields.optionalString("error_code") == KhaltiErrorCode.invalidReference.code
+        fields.optionalString("error_code")?.trimmingCharacters(in: .whitespaces) == KhaltiErrorCode.invalidReference.code
             || fields.optionalString("error") == "invalid_reference"
     }
 
-    static func lookupAnswer(_ fields: AnswerFields) -> LookupAnswer {
-        .found(
-            state: fields.optionalString("state"),
-            amount: fields.optionalMoney("amount"),
-            refunded: fields.optionalBool("refunded") ?? false,
-            refundedAmount: fields.optionalMoney("refunded_amount"),
-            transactionID: transactionID(fields)
-        )
+    /// One lookup answer, single or an entry of a bulk answer, read by meaning and by the
+    /// same code for both: 002 is "unknown reference"; any other error object (`status:
+    /// false`, an error code) is a failed lookup for that reference, whatever its
+    /// `state: "Error"` says; an answer about another reference, or without a state, is a
+    /// failed lookup; fields that are sent but cannot be read are kept as unreadable, for
+    /// the policy to flag.
+    static func lookupResult(
+        _ fields: AnswerFields, httpStatus: Int, asked: PaymentReference, token: KhaltiToken
+    ) -> Result<LookupAnswer, KhaltiError> {
+        if isUnknownReference(fields) { return .success(.unknownReference) }
+        if let refusal = refusal(fields, token: token) { return .failure(.refused(refusal)) }
+        guard httpStatus == 200 else { return .failure(.httpStatus(httpStatus, body: .json)) }
+        guard let reference = fields.optionalString("reference") else {
+            return .failure(.unreadableAnswer(httpStatus: httpStatus, problem: "field \"reference\" is missing"))
+        }
+        guard reference == asked.value else {
+            return .failure(.unreadableAnswer(
+                httpStatus: httpStatus, problem: "it is about reference \(token.scrub(String(reference.prefix(60)))), not \(asked.value)"))
+        }
+        guard let state = fields.optionalString("state")?.trimmingCharacters(in: .whitespaces), !state.isEmpty else {
+            return .failure(.unreadableAnswer(httpStatus: httpStatus, problem: "field \"state\" is missing"))
+        }
+        return .success(.found(LookupFacts(
+            state: token.scrub(state),
+            amount: reading(fields, "amount") { fields, key throws(FieldProblem) in try fields.money(key) },
+            refunded: reading(fields, "refunded") { fields, key throws(FieldProblem) in try fields.bool(key) },
+            refundedAmount: reading(fields, "refunded_amount") { fields, key throws(FieldProblem) in try fields.money(key) },
+            transactionID: transactionID(fields).map(token.scrub)
+        )))
     }
 
-    static func bulkLookupAnswers(_ entries: [JSONValue], asked: [PaymentReference]) -> [PaymentReference: LookupAnswer] {
-        let wanted = Set(asked.map(\.value))
-        var answers: [PaymentReference: LookupAnswer] = [:]
+    /// A field as sent: absent (missing or null), read, or unreadable with the reason.
+    static func reading<Value>(
+        _ fields: AnswerFields, _ key: String, _ read: (AnswerFields, String) throws(FieldProblem) -> Value
+    ) -> FieldReading<Value> {
+        guard fields.value[key] != nil else { return .absent }
+        do {
+            return .value(try read(fields, key))
+        } catch {
+            return .unreadable(error.sentence)
+        }
+    }
+
+    /// The entries of a bulk answer for the references asked, each read like a single
+    /// answer. Entries for references not asked are ignored; references with no entry
+    /// are missing from the result (the caller looks them up singly).
+    static func bulkLookupResults(
+        _ entries: [JSONValue], asked: [PaymentReference], token: KhaltiToken
+    ) -> [PaymentReference: Result<LookupAnswer, KhaltiError>] {
+        let wanted = Dictionary(asked.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })
+        var results: [PaymentReference: Result<LookupAnswer, KhaltiError>] = [:]
         for entry in entries {
             let fields = AnswerFields(value: entry)
-            guard let text = fields.optionalString("reference"), wanted.contains(text),
-                  let reference = try? PaymentReference(text)
-            else { continue }
-            answers[reference] = isUnknownReference(fields) ? .unknownReference : lookupAnswer(fields)
+            guard let text = fields.optionalString("reference"), let reference = wanted[text], results[reference] == nil else { continue }
+            results[reference] = lookupResult(fields, httpStatus: 200, asked: reference, token: token)
         }
-        return answers
+        return results
     }
 }

@@ -20,9 +20,9 @@ extension ConsoleError {
         let nextStep = switch error {
         case .folderNotPrivate, .newerSchema, .notAJournal, .unreadableRecord:
             ""
-        case .transitionRefused, .unknownReference, .referenceAlreadyUsed:
+        case .transitionRefused, .unknownReference, .referenceAlreadyUsed, .notResolvable:
             "Call support with the reference."
-        case .folderUnusable, .cannotOpen, .writeFailed, .readFailed:
+        case .folderUnusable, .cannotOpen, .writeFailed, .readFailed, .unavailable:
             "Call support: no payment can be taken until the journal can be used."
         }
         self.init(kind: .unavailable, reason: error.description, nextStep: nextStep)

@@ -6,11 +6,11 @@ import PaymentJournal
 
 /// One confirmed order through the payment desk.
 ///
-/// The desk asks for a second confirmation when the customer was paid today. The
-/// console's confirmation already is that second one when the clerk saw the payment:
-/// the account and confirmation screens show "already paid today". What the clerk
-/// cannot have seen is a payment made after the lookup (at another counter), so that
-/// is checked here, with the order's lookup time, and stops the payment.
+/// The console's confirmation is the clerk's second "yes" for a customer already paid
+/// today: the account and confirmation screens show "already paid today". What the clerk
+/// cannot have seen is a payment made after the lookup (at another counter), so the desk
+/// refuses one paid since the order's lookup time, in the same journal transaction that
+/// writes the intent.
 struct DeskPayment: Sendable {
     let desk: PaymentDesk
     let calendar: CounterCalendar
@@ -22,24 +22,13 @@ struct DeskPayment: Sendable {
                 kind: .requestRejected, reason: "This payment does not come from Khalti's details answer.",
                 nextStep: "Look the customer up again."))
         }
-        var clerkSawEveryPayment = false
-        if let lookedUpAt = order.lookedUpAt {
-            let paidSince: [PaymentSummary]
-            do {
-                paidSince = try await desk.journal.paidPayments(for: order.username, in: desk.khaltiEnvironment, since: lookedUpAt)
-                    .map(\.summary)
-            } catch {
-                return .notTaken(ConsoleError(journal: error))
-            }
-            if !paidSince.isEmpty {
-                return .notTaken(DeskOutcomes.paidAgain(
-                    paidSince, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
-            }
-            clerkSawEveryPayment = true
-        }
         let outcome = await desk.pay(
             account: account, plan: order.plan, counter: order.counter, operator: order.operatorName,
-            confirmDuplicateToday: clerkSawEveryPayment)
+            unseenSince: order.lookedUpAt ?? desk.startOfToday())
+        if case .needsSecondConfirmation(let paid) = outcome, order.lookedUpAt != nil {
+            return .notTaken(DeskOutcomes.paidAgain(
+                paid, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
+        }
         return DeskOutcomes.consoleOutcome(outcome, calendar: calendar, now: clock())
     }
 }

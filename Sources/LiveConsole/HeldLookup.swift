@@ -2,17 +2,17 @@ import ArrownetDomain
 import ConsoleCore
 import PaymentDesk
 
-/// "Look up now" on the held payments screen: the desk's reconciliation, forced, then
-/// the payments as the journal has them afterwards.
+/// "Look up now" on the held payments screen: the desk's reconciliation of every held
+/// payment past its first allowed lookup (never sooner than Khalti's five minutes after
+/// silence), then the payments as the journal has them afterwards.
 ///
-/// Reconciliation looks up every held payment (the screen asks for all open ones
-/// anyway) and still applies the policy's windows: a reference Khalti does not know
-/// stays held until enough time has passed. It never sends a payment.
+/// It never sends a payment, and a reference Khalti does not know stays held until
+/// enough time has passed.
 struct HeldLookup: Sendable {
     let desk: PaymentDesk
 
     func lookUp(_ references: [PaymentReference]) async throws(ConsoleError) -> [PaymentSummary] {
-        let report = await desk.reconcile(force: true)
+        let report = await desk.reconcile(schedule: .pastFirstLookup)
         if let problem = report.journalProblem {
             throw ConsoleError(kind: .unavailable, reason: problem, nextStep: "Call support: the held payments cannot be looked up.")
         }

@@ -39,9 +39,8 @@ public enum LiveConsoleEnvironment {
             customerPayments: { username throws(ConsoleError) in
                 do throws(JournalError) {
                     let open = try await desk.openPayment(for: username)
-                    let paid = try await desk.journal.paidPayments(
-                        for: username, in: desk.khaltiEnvironment, since: clock().addingTimeInterval(-recentPaymentsWindow))
-                    return (open.map { [$0] } ?? []) + paid.map(\.summary)
+                    let paid = try await desk.paidPayments(username, since: clock().addingTimeInterval(-recentPaymentsWindow))
+                    return (open.map { [$0] } ?? []) + paid
                 } catch {
                     throw ConsoleError(journal: error)
                 }

@@ -7,8 +7,9 @@ public struct KhaltiGateway: Sendable {
     /// Never throws: whatever happens is an answer the payment policy judges.
     public var pay: @Sendable (PaymentRequest) async -> PaymentResult
     public var lookUp: @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer
-    /// One call for many references; references missing from the answer are looked up singly.
-    public var lookUpMany: @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer]
+    /// One call for many references: a result per reference the answer has an entry for
+    /// (an error entry is a failed lookup of that one); the desk looks up missing ones singly.
+    public var lookUpMany: @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>]
     /// Removes the token from any server text before the journal keeps it: a server
     /// that echoes the request must not get the token written to disk.
     public var scrub: @Sendable (String) -> String
@@ -16,7 +17,7 @@ public struct KhaltiGateway: Sendable {
     public init(
         pay: @escaping @Sendable (PaymentRequest) async -> PaymentResult,
         lookUp: @escaping @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer,
-        lookUpMany: @escaping @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: LookupAnswer],
+        lookUpMany: @escaping @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>],
         scrub: @escaping @Sendable (String) -> String = { $0 }
     ) {
         self.pay = pay

@@ -7,33 +7,30 @@ extension PaymentDesk {
     /// Takes one payment: the intent is written durably (`prepared`), then marked
     /// `sending`, then sent once, then Khalti's answer (or its absence) is recorded.
     /// If the journal cannot be written, nothing is sent. Nothing is ever resent: a
-    /// payment without a clear answer is held and looked up by `reconcile`.
+    /// payment without a clear answer is held and looked up by reconciliation.
     ///
     /// `account` and `plan` come from the details answer the clerk read back to the
-    /// customer; the amount sent is the plan's, exactly.
+    /// customer; the amount sent is the plan's, exactly. A payment for this customer
+    /// paid since `unseenSince` was not shown to whoever confirmed, so it stops this one
+    /// (`.needsSecondConfirmation`): pass the start of today (`startOfToday()`) unless the
+    /// clerk was shown today's payments and confirmed again, then the moment they were read.
+    /// That check and the intent are one journal transaction, so of two counters paying
+    /// one customer at once exactly one sends.
     public func pay(
-        account: Account, plan: Plan, counter: String, operator operatorName: String, confirmDuplicateToday: Bool
+        account: Account, plan: Plan, counter: String, operator operatorName: String, unseenSince: Date
     ) async -> PaymentOutcome {
         guard account.plan(for: plan.duration) == plan else {
             return .refused("Arrownet does not offer \(plan.duration.label) at \(plan.amount.formatted) to this customer; look the customer up again.")
         }
         if case .refused(let reason) = account.payability { return .refused(reason) }
 
-        if !confirmDuplicateToday {
-            do {
-                let today = try await paidToday(account.username)
-                if !today.isEmpty { return .needsSecondConfirmation(paidToday: today) }
-            } catch {
-                return .notSent(error.description)
-            }
-        }
-
         let intent = PaymentIntent(
             reference: references.next(), khaltiEnvironment: khaltiEnvironment, username: account.username,
             customerName: gateway.scrub(account.fullName), plan: plan, counter: counter, operatorName: operatorName, createdAt: clock())
         do {
-            switch try await journal.prepare(intent) {
+            switch try await store.prepare(intent, refusingIfPaidSince: unseenSince) {
             case .blocked(let open): return .blockedByOpenPayment(open.summary)
+            case .paidAlready(let paid): return .needsSecondConfirmation(paidToday: paid.map(\.summary))
             case .prepared: break
             }
         } catch {
@@ -44,45 +41,79 @@ extension PaymentDesk {
 
         let sending: PaymentRecord
         do {
-            sending = try await journal.markSending(intent.reference, at: clock())
+            sending = try await store.markSending(intent.reference, at: clock())
         } catch {
-            // Either the journal failed (the intent stays prepared and is abandoned at the
-            // next start) or recovery abandoned it: in both cases nothing may leave.
-            if case .transitionRefused = error, let abandoned = try? await journal.payment(intent.reference) {
-                return .notPaid(abandoned.summary, reason: "Another counter's start-up recovery cancelled this payment before it was sent; nothing was paid. Take the payment again.")
+            // Either the journal failed (the intent stays prepared and is abandoned once
+            // this process is gone) or recovery abandoned it: in both cases nothing may leave.
+            if case .transitionRefused = error, let abandoned = try? await store.payment(intent.reference) {
+                return .notPaid(abandoned.summary, reason: "This payment was cancelled by recovery before it was sent; nothing was paid. Take the payment again.")
             }
             return .notSent(error.description)
         }
 
         let result = await gateway.pay(PaymentRequest(username: account.username, plan: plan, reference: intent.reference))
-        return await record(result, of: sending)
+        let outcome = await record(result, of: sending)
+        guard case .held(let held, _) = outcome, case .held(.refused, _) = result.verdict else { return outcome }
+        return await confirmRefusal(held, fallback: outcome)
     }
 
     /// Writes Khalti's answer and turns it into the clerk's outcome.
     private func record(_ result: PaymentResult, of sending: PaymentRecord) async -> PaymentOutcome {
         let evidence = scrubbed(PaymentWords.evidence(for: result, username: sending.username))
         let sentAt = sending.sentAt ?? sending.createdAt
-        let (state, nextLookup): (PaymentState, Date?) = switch result.verdict {
-        case .paid: (.paid, nil)
-        case .notPaid: (.notPaid, nil)
-        case .held(_, let seconds):
-            // The policy's 0 means "look it up at once" (HTTP 400); otherwise the desk's delay.
-            (.held, sentAt.addingTimeInterval(seconds == 0 ? 0 : rules.firstLookupDelay))
+        let answer: RecordedAnswer = switch result.verdict {
+        case .paid:
+            RecordedAnswer(state: .paid, evidence: evidence, transactionID: result.transactionID.map(gateway.scrub), firstLookupAt: nil)
+        case .notPaid:
+            RecordedAnswer(state: .notPaid, evidence: evidence, transactionID: result.transactionID.map(gateway.scrub), firstLookupAt: nil)
+        case .held(let reason, let seconds):
+            // The policy's 0 means "look it up at once" (a 400, a refusal); otherwise the desk's delay.
+            RecordedAnswer(
+                state: .held, evidence: evidence, transactionID: result.transactionID.map(gateway.scrub),
+                firstLookupAt: sentAt.addingTimeInterval(seconds == 0 ? 0 : rules.firstLookupDelay),
+                refusedByKhalti: { if case .refused = reason { true } else { false } }())
         }
         let recorded: PaymentRecord
         do {
-            recorded = try await journal.recordAnswer(
-                sending.reference, becomes: state, evidence: evidence, transactionID: result.transactionID.map(gateway.scrub),
-                nextLookupAt: nextLookup, at: clock())
+            recorded = try await store.recordAnswer(answer, of: sending.reference, at: clock())
         } catch {
             // The answer is known but not written: the payment stays `sending`, which
             // recovery holds and looks up. Holding the cash is right whatever Khalti said.
             return .held(sending.summary, reason: "\(evidence.note) The answer could not be written to the journal (\(error.description)); the payment will be looked up.")
         }
-        switch recorded.state {
-        case .paid: return .paid(recorded.summary)
-        case .notPaid, .notReceived, .abandoned: return .notPaid(recorded.summary, reason: evidence.note)
-        case .held, .prepared, .sending: return .held(recorded.summary, reason: evidence.note)
+        return Self.outcome(of: recorded, reason: evidence.note)
+    }
+
+    /// A payment Khalti refused with an answer cannot land later: one lookup that finds
+    /// no payment with its reference settles it as not paid while the customer is still
+    /// at the counter. If the lookup fails or finds it, reconciliation carries on as usual.
+    private func confirmRefusal(_ held: PaymentSummary, fallback: PaymentOutcome) async -> PaymentOutcome {
+        guard let current = try? await store.payment(held.reference), current.state == .held else { return fallback }
+        let now = clock()
+        let answer: LookupAnswer
+        do {
+            answer = try await gateway.lookUp(held.reference)
+        } catch {
+            return fallback
+        }
+        guard case .written(let written, _) = await record(answer, for: current, at: now) else { return fallback }
+        return Self.outcome(of: written, reason: written.state == .notPaid
+            ? PaymentSentences.notPaid(.refusedByKhalti) : lastNote(fallback))
+    }
+
+    private func lastNote(_ outcome: PaymentOutcome) -> String {
+        switch outcome {
+        case .held(_, let reason), .notPaid(_, let reason): reason
+        default: ""
+        }
+    }
+
+    /// The clerk's outcome for a payment as the journal has it.
+    static func outcome(of record: PaymentRecord, reason: String) -> PaymentOutcome {
+        switch record.state {
+        case .paid: .paid(record.summary)
+        case .notPaid, .notReceived, .abandoned: .notPaid(record.summary, reason: reason)
+        case .held, .prepared, .sending: .held(record.summary, reason: reason)
         }
     }
 }

@@ -4,12 +4,14 @@ import KhaltiClient
 import PaymentJournal
 
 /// Where payments are taken and followed up: the one payment path shared by the
-/// console and `arrownet pay`, and the reconciliation of held payments.
+/// console and `arrownet pay`, the reconciliation of held payments, and a person's
+/// decision about a payment Khalti could not settle.
 ///
 /// A value the runtime holds; every method is async and safe to call from any task.
-/// Time, references and Khalti are injected, so flows are tested without sleeping.
+/// Time, references, Khalti and the journal are injected, so flows are tested without
+/// sleeping, against either journal.
 public final class PaymentDesk: Sendable {
-    public let journal: PaymentJournal
+    let store: any JournalStore
     public let gateway: KhaltiGateway
     /// Which Khalti this desk pays through; it only looks up payments that were sent there.
     public let environment: KhaltiEnvironment
@@ -23,11 +25,11 @@ public final class PaymentDesk: Sendable {
     let hooks: DeskHooks
 
     public init(
-        journal: PaymentJournal, gateway: KhaltiGateway, environment: KhaltiEnvironment,
+        store: any JournalStore, gateway: KhaltiGateway, environment: KhaltiEnvironment,
         rules: ReconciliationRules = ReconciliationRules(), clock: @escaping @Sendable () -> Date = Date.init,
         references: ReferenceGenerator = .live(), calendar: CounterCalendar = .nepal, hooks: DeskHooks = .none
     ) {
-        self.journal = journal
+        self.store = store
         self.gateway = gateway
         self.environment = environment
         self.rules = rules
@@ -39,34 +41,42 @@ public final class PaymentDesk: Sendable {
 
     // MARK: Start
 
-    /// Call once when a console or command starts: payments a previous run left
-    /// `prepared` are abandoned (never sent), those left `sending` are held for lookup.
-    /// Nothing is resent. Held payments are then listed by `heldPayments()`.
-    public func recoverAtStart() async throws(JournalError) -> [PaymentChange] {
-        let recovered = try await journal.recoverInterruptedPayments(at: clock(), lookupDelay: rules.firstLookupDelay)
+    /// Call once when a console or command starts: this counter's payments that a
+    /// process now gone left `prepared` are abandoned (never sent), those left
+    /// `sending` are held for lookup. Another live process's payments are never
+    /// touched; nothing is resent.
+    public func recoverAtStart(counter: String) async throws(JournalError) -> [PaymentChange] {
+        let now = clock()
+        let recovered = try await store.recoverStranded(
+            at: now, lookupDelay: rules.firstLookupDelay, cutoff: now.addingTimeInterval(-rules.strandedAfter), counter: counter)
         return recovered.map(Self.change)
     }
 
-    // MARK: Queries for the console
+    // MARK: Queries for the console and the commands
 
     /// The customer's unresolved payment with this Khalti, to show instead of a new one.
     public func openPayment(for username: Username) async throws(JournalError) -> PaymentSummary? {
-        try await journal.openPayment(for: username, in: khaltiEnvironment)?.summary
+        try await store.openPayment(for: username, in: khaltiEnvironment)?.summary
     }
 
     /// Held payments of this Khalti, flagged ones included, oldest first.
     public func heldPayments() async throws(JournalError) -> [PaymentSummary] {
-        try await journal.heldPayments().filter { $0.khaltiEnvironment == khaltiEnvironment }.map(\.summary)
+        try await store.heldPayments(in: khaltiEnvironment).map(\.summary)
     }
 
-    /// The customer's payments paid today (counter's calendar): when and how much.
-    public func paidToday(_ username: Username) async throws(JournalError) -> [PaymentSummary] {
-        let startOfToday = calendar.startOfDay(for: clock())
-        return try await journal.paidPayments(for: username, in: khaltiEnvironment, since: startOfToday).map(\.summary)
+    /// The start of today in the counter's calendar.
+    public func startOfToday() -> Date {
+        calendar.startOfDay(for: clock())
+    }
+
+    /// The customer's payments with this Khalti paid since `since` (default: the start
+    /// of today in the counter's calendar).
+    public func paidPayments(_ username: Username, since: Date? = nil) async throws(JournalError) -> [PaymentSummary] {
+        try await store.paidPayments(for: username, in: khaltiEnvironment, since: since ?? startOfToday()).map(\.summary)
     }
 
     public func summary(_ reference: PaymentReference) async throws(JournalError) -> PaymentSummary? {
-        try await journal.payment(reference)?.summary
+        try await store.payment(reference)?.summary
     }
 
     /// Every text from a server passes through here on its way to the journal.
@@ -78,8 +88,8 @@ public final class PaymentDesk: Sendable {
 
     static func change(_ recovered: RecoveredPayment) -> PaymentChange {
         let note = recovered.record.state == .abandoned
-            ? "Never sent: the program stopped before the payment left."
-            : "The program stopped while the payment was out: it will be looked up, never resent."
+            ? "Never sent: the program that wrote it stopped before the payment left."
+            : "The program that sent it stopped while the payment was out: it will be looked up, never resent."
         return PaymentChange(before: recovered.before, after: recovered.record.summary, note: note)
     }
 }

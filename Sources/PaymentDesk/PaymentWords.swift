@@ -42,11 +42,22 @@ enum PaymentWords {
         switch answer {
         case .unknownReference:
             return PaymentEvidence(note: note, errorCode: KhaltiErrorCode.invalidReference.code, khaltiText: "invalid_reference")
-        case .found(let state, let amount, let refunded, let refundedAmount, _):
-            var words = ["state \(state ?? "none")"]
-            if let amount { words.append("amount \(amount.wireString)") }
-            if refunded { words.append("refunded \(refundedAmount?.wireString ?? "yes")") }
+        case .found(let facts):
+            var words = ["state \(facts.state)"]
+            words.append(contentsOf: [
+                shown("amount", facts.amount) { $0.wireString },
+                shown("refunded", facts.refunded) { $0 ? "true" : "false" },
+                shown("refunded_amount", facts.refundedAmount) { $0.wireString },
+            ].compactMap { $0 })
             return PaymentEvidence(note: note, httpStatus: 200, khaltiText: words.joined(separator: ", "))
+        }
+    }
+
+    private static func shown<Value>(_ name: String, _ reading: FieldReading<Value>, _ text: (Value) -> String) -> String? {
+        switch reading {
+        case .absent: nil
+        case .value(let value): "\(name) \(text(value))"
+        case .unreadable: "\(name) unreadable"
         }
     }
 }

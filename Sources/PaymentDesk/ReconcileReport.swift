@@ -30,6 +30,13 @@ public struct ReconcileReport: Sendable, Hashable {
     /// Looked up and still undecided (pending, or unknown to Khalti for too short a time).
     public var stillHeld: [PaymentSummary] = []
     public var failures: [LookupFailure] = []
+    /// Held payments of this Khalti not asked about: their next lookup has not come
+    /// (each says when), or, for "look up now", Khalti's first five minutes have not passed.
+    public var notYetDue: [PaymentSummary] = []
+    /// Flagged payments: no longer looked up by themselves; a person decides (`resolve`).
+    public var waitingForPerson: [PaymentSummary] = []
+    /// Held payments sent to another Khalti than this desk's: looked up only there.
+    public var elsewhere: [PaymentSummary] = []
     /// The journal itself could not be read or written; nothing was looked up.
     public var journalProblem: String?
 

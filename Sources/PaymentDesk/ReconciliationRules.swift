@@ -20,6 +20,10 @@ public struct ReconciliationRules: Sendable, Hashable {
     public var strandedAfter: TimeInterval
     /// At most this many references go in one bulk lookup.
     public var bulkLookupLimit: Int
+    /// How long a reconciliation holds its claim on the payments it looks up: longer than
+    /// any bulk call and its single lookups take, short enough that a killed console's
+    /// claims are soon free again.
+    public var lookupClaim: TimeInterval
 
     public init(
         firstLookupDelay: TimeInterval = 5 * 60,
@@ -28,7 +32,8 @@ public struct ReconciliationRules: Sendable, Hashable {
         unknownReferenceLookups: Int = 3,
         unknownReferenceWindow: TimeInterval = 15 * 60,
         strandedAfter: TimeInterval = 10 * 60,
-        bulkLookupLimit: Int = 50
+        bulkLookupLimit: Int = 50,
+        lookupClaim: TimeInterval = 120
     ) {
         self.firstLookupDelay = max(0, firstLookupDelay)
         self.lookupInterval = max(1, lookupInterval)
@@ -37,6 +42,7 @@ public struct ReconciliationRules: Sendable, Hashable {
         self.unknownReferenceWindow = max(0, unknownReferenceWindow)
         self.strandedAfter = max(0, strandedAfter)
         self.bulkLookupLimit = min(max(1, bulkLookupLimit), 100)
+        self.lookupClaim = max(1, lookupClaim)
     }
 
     /// The wait after the `lookups`-th lookup (1-based) left the payment held.

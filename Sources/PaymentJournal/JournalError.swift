@@ -22,6 +22,11 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     case transitionRefused(reference: PaymentReference, from: PaymentState, to: PaymentState)
     case unknownReference(PaymentReference)
     case referenceAlreadyUsed(PaymentReference)
+    /// A person's resolution asked of a payment that is not waiting for one (already
+    /// paid, not paid or abandoned, and not flagged). Nothing was changed.
+    case notResolvable(reference: PaymentReference, state: PaymentState)
+    /// The journal is in use by another program or cannot be reached in time.
+    case unavailable(String)
     /// A row that does not read back as a payment (edited by hand, say). Never a crash.
     case unreadableRecord(String)
 
@@ -49,6 +54,10 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             "The journal has no payment with reference \(reference)."
         case .referenceAlreadyUsed(let reference):
             "The journal already has a payment with reference \(reference); a reference is used once."
+        case .notResolvable(let reference, let state):
+            "Payment \(reference) is \(state.label) and waits for no decision; nothing was changed."
+        case .unavailable(let reason):
+            "The payment journal cannot be reached (\(reason)). Nothing was sent."
         case .unreadableRecord(let problem):
             "A journal record could not be read (\(problem)). Call support."
         }

@@ -37,4 +37,7 @@ public enum Preparation: Sendable, Hashable {
     /// Another payment for this customer is unresolved: nothing was written, and this
     /// is the one to show the clerk.
     case blocked(by: PaymentRecord)
+    /// The customer was paid since the time asked about (today): nothing was written;
+    /// these are the payments, oldest first.
+    case paidAlready([PaymentRecord])
 }

@@ -23,7 +23,47 @@ public struct PaymentRecord: Sendable, Hashable {
     /// How many lookups answered "unknown reference" (002) since Khalti last knew it.
     public let unknownReferenceLookups: Int
     public let nextLookupAt: Date?
+    /// A held payment is never looked up before this (Khalti's 5-minute rule after
+    /// silence; at once after a refusal).
+    public let firstLookupAt: Date?
+    /// Khalti answered the payment with an error code that proves it was refused: one
+    /// "unknown reference" lookup settles it as not paid.
+    public let refusedByKhalti: Bool
+    /// Set when a person must decide (a lookup disagreed with the journal, or found a
+    /// paid payment refunded); cleared by the person's resolution.
     public let attention: String?
+    /// The process that wrote the intent (see `JournalStore.owner`).
+    public let owner: String?
+
+    public init(
+        reference: PaymentReference, khaltiEnvironment: String, username: Username, customerName: String,
+        duration: PlanDuration, amount: Money, counter: String, operatorName: String, state: PaymentState,
+        transactionID: String?, createdAt: Date, sentAt: Date?, updatedAt: Date, resolvedAt: Date?, lookupCount: Int,
+        unknownReferenceLookups: Int, nextLookupAt: Date?, firstLookupAt: Date?, refusedByKhalti: Bool,
+        attention: String?, owner: String?
+    ) {
+        self.reference = reference
+        self.khaltiEnvironment = khaltiEnvironment
+        self.username = username
+        self.customerName = customerName
+        self.duration = duration
+        self.amount = amount
+        self.counter = counter
+        self.operatorName = operatorName
+        self.state = state
+        self.transactionID = transactionID
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+        self.updatedAt = updatedAt
+        self.resolvedAt = resolvedAt
+        self.lookupCount = lookupCount
+        self.unknownReferenceLookups = unknownReferenceLookups
+        self.nextLookupAt = nextLookupAt
+        self.firstLookupAt = firstLookupAt
+        self.refusedByKhalti = refusedByKhalti
+        self.attention = attention
+        self.owner = owner
+    }
 
     public var summary: PaymentSummary {
         PaymentSummary(
@@ -43,4 +83,15 @@ public struct PaymentEvent: Sendable, Hashable {
     public let from: PaymentState?
     public let to: PaymentState
     public let evidence: PaymentEvidence
+    /// The person who decided, for a person's resolution; nil for the program's own moves.
+    public let actor: String?
+
+    public init(reference: PaymentReference, at: Date, from: PaymentState?, to: PaymentState, evidence: PaymentEvidence, actor: String?) {
+        self.reference = reference
+        self.at = at
+        self.from = from
+        self.to = to
+        self.evidence = evidence
+        self.actor = actor
+    }
 }

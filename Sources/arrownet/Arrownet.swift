@@ -11,6 +11,7 @@ struct Arrownet: AsyncParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
+            ResolveCommand.self,
             BalanceCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -2,6 +2,7 @@ import ArrownetDomain
 import Foundation
 import KhaltiSandbox
 import PaymentJournal
+import SQLiteJournal
 import Testing
 
 /// The real binary killed with SIGKILL at the two moments that matter, then restarted.
@@ -17,8 +18,8 @@ struct CrashRecoveryTests {
         let pay = try BinaryProcess(runner, ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
         let applied = try await eventually { try await sandbox.ledgerEntries().count == 1 }
         #expect(applied, "the payment reached Khalti; output: \(pay.output)")
-        let journal = try PaymentJournal(path: runner.home.appendingPathComponent("data/journal.sqlite").path)
-        defer { try? journal.close() }
+        let journal = try SQLiteJournal(path: runner.home.appendingPathComponent("data/journal.sqlite").path)
+        defer { journal.closeNow() }
         let out = try #require(try await journal.history(HistoryFilter()).first)
         #expect(out.state == .sending, "the journal knew the payment was out before it left")
         #expect(pay.isRunning, "still waiting for Khalti's answer")
@@ -52,8 +53,8 @@ struct CrashRecoveryTests {
             environment: ["ARROWNET_TEST_PAUSE_AFTER_INTENT_MS": "30000"])
         let path = runner.home.appendingPathComponent("data/journal.sqlite").path
         #expect(try await eventually { FileManager.default.fileExists(atPath: path) }, "output: \(pay.output)")
-        let journal = try PaymentJournal(path: path)
-        defer { try? journal.close() }
+        let journal = try SQLiteJournal(path: path)
+        defer { journal.closeNow() }
         let written = try await eventually { try await journal.history(HistoryFilter()).first?.state == .prepared }
         #expect(written, "the intent is durable before anything is sent; output: \(pay.output)")
 

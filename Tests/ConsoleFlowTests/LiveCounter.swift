@@ -7,6 +7,7 @@ import KhaltiSandbox
 import LiveConsole
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 import Synchronization
 
 /// A counter as it runs at a desk, minus the screen: the console driver with the live
@@ -19,7 +20,7 @@ import Synchronization
 struct LiveCounter {
     let sandbox: RunningSandbox
     let api: KhaltiAPI
-    let journal: PaymentJournal
+    let journal: SQLiteJournal
     let desk: PaymentDesk
     let clock: ManualClock
     let driver: ConsoleDriver
@@ -35,10 +36,10 @@ struct LiveCounter {
         let api = try KhaltiAPI(
             endpoint: try KhaltiEndpoint(parsing: sandbox.baseURL), token: try KhaltiToken(token),
             timeouts: KhaltiTimeouts(payment: 5))
-        let journal = try PaymentJournal(path: dataFolder.appendingPathComponent(PaymentJournal.fileName).path)
+        let journal = try SQLiteJournal(path: dataFolder.appendingPathComponent(SQLiteJournal.fileName).path)
         let clock = ManualClock()
         let desk = PaymentDesk(
-            journal: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
+            store: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)
         let environment = LiveConsoleEnvironment.make(
             api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]),
@@ -66,7 +67,7 @@ struct LiveCounter {
         await driver.whenIdle()
         await api.shutdown()
         await sandbox.stop()
-        try? journal.close()
+        journal.closeNow()
         try? FileManager.default.removeItem(at: dataFolder)
     }
 

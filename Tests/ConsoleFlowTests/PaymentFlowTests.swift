@@ -70,6 +70,8 @@ struct PaymentFlowTests {
 
             await counter.press(.function(5))
             #expect(try await counter.state.heldList().payments.map(\.state) == [.held])
+            // Khalti asks for five minutes before a lookup.
+            counter.clock.advance(seconds: 5 * 60)
             await counter.press(.character("l"))
 
             let list = try await counter.state.heldList()
@@ -118,6 +120,7 @@ struct PaymentFlowTests {
             #expect(try await counter.ledger().map(\.state) == [.success])
 
             await counter.press(.function(5))
+            counter.clock.advance(seconds: 5 * 60)
             await counter.press(.character("l"))
 
             let list = try await counter.state.heldList()
@@ -143,7 +146,7 @@ struct PaymentFlowTests {
             let account = try await counter.api.accountDetails(for: try Username("Pradhanang"))
             let elsewhere = await counter.desk.pay(
                 account: account, plan: try #require(account.plan(for: .oneMonth)), counter: "Counter 2", operator: "Ram",
-                confirmDuplicateToday: false)
+                unseenSince: counter.desk.startOfToday())
             #expect(elsewhere.summary?.state == .paid)
 
             await counter.press(.character("1"))

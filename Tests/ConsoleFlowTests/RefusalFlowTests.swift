@@ -55,23 +55,43 @@ struct RefusalFlowTests {
         }
     }
 
-    /// A 503 may have gone through, so the policy holds it; Khalti never had it, so
-    /// lookups answer "unknown reference" until three of them over fifteen minutes
-    /// make it "not received": then, and only then, the money goes back.
-    @Test("maintenance on the payment: held (a 503 may have gone through), then not received after the lookup window")
+    /// Maintenance is an answered refusal: nothing can land later, so one lookup that
+    /// finds no payment settles it while the customer is still at the counter.
+    @Test("maintenance on the payment: a refusal, settled NOT PAID within seconds; the customer can pay again")
     func maintenanceOnPayment() async throws {
-        try await LiveCounter.with(faults: [FaultRule(call: .commit, effect: .maintenance)]) { counter in
+        try await LiveCounter.with(faults: [FaultRule(call: .commit, times: 1, effect: .maintenance)]) { counter in
+            await counter.payOneMonth("Pradhanang")
+            let outcome = try await counter.state.outcome()
+            #expect(outcome.headline == "NOT PAID")
+            #expect(outcome.reason == "Khalti refused the payment and has no payment with its reference: nothing was paid.")
+            #expect(try await counter.journalPayments().map(\.state) == [.notPaid])
+            #expect(try await counter.ledger().isEmpty)
+            #expect(await counter.state.header.heldCount == 0)
+
+            // Taken again at once, and paid.
+            await counter.press(.enter)
+            await counter.payOneMonth("Pradhanang")
+            #expect(try await counter.state.outcome().headline == "PAID")
+            #expect(try await counter.ledger().count == 1)
+        }
+    }
+
+    /// A 502 HTML page may have gone through: held, and after three "unknown reference"
+    /// answers over fifteen minutes it is "not received": then, and only then, the money goes back.
+    @Test("a 502 on the payment: held, then not received after the lookup window")
+    func serverErrorOnPayment() async throws {
+        try await LiveCounter.with(faults: [FaultRule(call: .commit, effect: .httpError(status: 502))]) { counter in
             await counter.payOneMonth("Pradhanang")
             let held = try await counter.state.outcome()
             #expect(held.headline == "HELD")
-            #expect(held.reason.hasPrefix("Khalti answered with a server error (HTTP 503). Khalti's Arrownet service is in maintenance."))
+            #expect(held.reason.hasPrefix("Khalti's answer (HTTP 502) could not be read."))
             #expect(try await counter.journalPayments().map(\.state) == [.held])
-            #expect(try await counter.ledger().isEmpty)
 
             await counter.press(.function(5))
+            counter.clock.advance(seconds: 5 * 60)
             await counter.press(.character("l"))
             #expect(try await counter.state.heldList().notice == "Looked up 1: 0 paid, 0 to refund, 1 still held.")
-            counter.clock.advance(seconds: 16 * 60)
+            counter.clock.advance(seconds: 11 * 60)
             await counter.press(.character("l"))
             #expect(try await counter.state.heldList().payments.map(\.state) == [.held])
             await counter.press(.character("l"))
@@ -88,11 +108,12 @@ struct RefusalFlowTests {
 
     @Test("Khalti down during look up now: the clerk is told the lookup failed; the payment stays held")
     func lookupFails() async throws {
-        try await LiveCounter.with(faults: [FaultRule(call: .commit, username: "queuedok", effect: .maintenance)]) { counter in
+        try await LiveCounter.with(faults: [FaultRule(call: .commit, username: "queuedok", effect: .dropConnection)]) { counter in
             await counter.payOneMonth("queuedok")
             #expect(try await counter.state.outcome().headline == "HELD")
             counter.sandbox.add(FaultRule(call: .status, effect: .httpError(status: 502)))
             await counter.press(.function(5))
+            counter.clock.advance(seconds: 5 * 60)
             await counter.press(.character("l"))
             let list = try await counter.state.heldList()
             #expect(list.lookupError == ConsoleError(

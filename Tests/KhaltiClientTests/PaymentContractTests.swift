@@ -15,10 +15,10 @@ struct PaymentContractTests {
             #expect(result.transactionID != nil)
             #expect(try await harness.payments(reference: "PAY1") == 1)
             let lookup = try await harness.api.lookUp(try PaymentReference("PAY1"))
-            guard case .found(let state, let amount, let refunded, _, _) = lookup else { Issue.record("got \(lookup)"); return }
-            #expect(state == "Success")
-            #expect(amount == Money(paisa: 508_500))
-            #expect(refunded == false)
+            guard case .found(let facts) = lookup else { Issue.record("got \(lookup)"); return }
+            #expect(facts.state == "Success")
+            #expect(facts.amount == .value(Money(paisa: 508_500)))
+            #expect(facts.refunded == .value(false))
         }
     }
 
@@ -39,16 +39,17 @@ struct PaymentContractTests {
             let result = try await harness.pay("Pradhanang", reference: "LOW1")
             #expect(result.refusal?.code == .insufficientCredits)
             #expect(result.refusal?.explanation().hasPrefix("Khalti balance too low for this payment.") == true)
-            guard case .held(_, 0) = result.verdict else { Issue.record("got \(result.verdict)"); return }
+            #expect(result.verdict == .held(.refused(httpStatus: 400, code: .insufficientCredits), lookUpAfterSeconds: 0),
+                    "an answered refusal: one lookup at once settles it")
             #expect(try await harness.api.lookUp(try PaymentReference("LOW1")) == .unknownReference)
         }
     }
 
-    @Test("maintenance on a payment is held, looked up after five minutes")
+    @Test("maintenance on a payment is an answered refusal: held, looked up at once")
     func maintenance() async throws {
         try await SandboxHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)])) { harness in
             let result = try await harness.pay("Pradhanang", reference: "MNT1")
-            #expect(result.verdict == .held(.serverError(httpStatus: 503), lookUpAfterSeconds: 300))
+            #expect(result.verdict == .held(.refused(httpStatus: 503, code: .maintenance), lookUpAfterSeconds: 0))
             #expect(result.refusal?.code == .maintenance)
         }
     }
@@ -139,10 +140,12 @@ struct PaymentContractTests {
             let references = try ["B1", "B2", "NEVERSENT"].map { try PaymentReference($0) }
             let answers = try await harness.api.lookUp(references)
             #expect(answers.count == 3)
-            guard case .found("Success", _, _, _, _)? = answers[references[0]] else { Issue.record("B1: \(String(describing: answers[references[0]]))"); return }
-            guard case .found(let failedState, _, _, _, _)? = answers[references[1]] else { Issue.record("B2"); return }
-            #expect(StateMeaning(state: failedState) == .failed)
-            #expect(answers[references[2]] == .unknownReference)
+            guard case .success(.found(let paid))? = answers[references[0]], paid.state == "Success" else {
+                Issue.record("B1: \(String(describing: answers[references[0]]))"); return
+            }
+            guard case .success(.found(let failed))? = answers[references[1]] else { Issue.record("B2"); return }
+            #expect(StateMeaning(state: failed.state) == .failed)
+            #expect(answers[references[2]] == .success(.unknownReference))
         }
     }
 
@@ -154,7 +157,7 @@ struct PaymentContractTests {
                 + [try PaymentReference("CHUNK1")]
             let answers = try await harness.api.lookUp(references)
             #expect(answers.count == references.count)
-            guard case .found("Success", _, _, _, _)? = answers[try PaymentReference("CHUNK1")] else {
+            guard case .success(.found(let facts))? = answers[try PaymentReference("CHUNK1")], facts.state == "Success" else {
                 Issue.record("CHUNK1 not found in the last chunk")
                 return
             }
@@ -172,7 +175,7 @@ struct PaymentContractTests {
 
 extension LookupAnswer {
     var transactionID: String? {
-        if case .found(_, _, _, _, let id) = self { return id }
+        if case .found(let facts) = self { return facts.transactionID }
         return nil
     }
 }

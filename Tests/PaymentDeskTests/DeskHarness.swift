@@ -4,6 +4,7 @@ import KhaltiClient
 import KhaltiSandbox
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 import Synchronization
 
 /// A desk over a real journal file and a real sandbox on loopback, with a clock the
@@ -11,7 +12,7 @@ import Synchronization
 struct DeskHarness {
     let sandbox: RunningSandbox
     let api: KhaltiAPI
-    let journal: PaymentJournal
+    let journal: any JournalStore
     let clock: TestClock
     let desk: PaymentDesk
     let folder: URL
@@ -29,10 +30,10 @@ struct DeskHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-tests-\(UUID().uuidString)")
         let sandbox = try await RunningSandbox.start(configuration)
         let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: sandbox.baseURL), token: try KhaltiToken(SandboxToken.value), timeouts: timeouts)
-        let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
+        let journal = try SQLiteJournal(path: folder.appendingPathComponent(SQLiteJournal.fileName).path)
         let clock = TestClock()
         let desk = PaymentDesk(
-            journal: journal, gateway: gateway?(api) ?? .live(api), environment: .local(baseURL: sandbox.baseURL, token: .test), rules: rules,
+            store: journal, gateway: gateway?(api) ?? .live(api), environment: .local(baseURL: sandbox.baseURL, token: .test), rules: rules,
             clock: { clock.now }, references: .sequential(prefix: "T"), calendar: kathmandu, hooks: hooks)
         let harness = DeskHarness(sandbox: sandbox, api: api, journal: journal, clock: clock, desk: desk, folder: folder)
         do {
@@ -47,7 +48,7 @@ struct DeskHarness {
     func close() async {
         await api.shutdown()
         await sandbox.stop()
-        try? journal.close()
+        await journal.close()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -57,11 +58,14 @@ struct DeskHarness {
         try await api.accountDetails(for: try Username(name))
     }
 
-    /// Pays the customer's plan as the console does, second confirmation given.
+    /// Pays the customer's plan as the console does: with `confirm`, the clerk saw
+    /// every payment up to now; without, today's payments were not shown.
     func pay(_ name: String, months: PlanDuration = .oneMonth, confirm: Bool = true) async throws -> PaymentOutcome {
         let account = try await account(name)
         guard let plan = account.plan(for: months) else { throw HarnessError("\(name) has no \(months.label) plan") }
-        return await desk.pay(account: account, plan: plan, counter: "counter-1", operator: "sita", confirmDuplicateToday: confirm)
+        return await desk.pay(
+            account: account, plan: plan, counter: "counter-1", operator: "sita",
+            unseenSince: confirm ? clock.now.addingTimeInterval(0.001) : desk.startOfToday())
     }
 
     func record(_ summary: PaymentSummary?) async throws -> PaymentRecord {
@@ -75,9 +79,9 @@ struct DeskHarness {
     }
 
     /// Moves the desk's clock and reconciles.
-    func reconcile(after seconds: TimeInterval = 0, force: Bool = false) async -> ReconcileReport {
+    func reconcile(after seconds: TimeInterval = 0, schedule: LookupSchedule = .due) async -> ReconcileReport {
         clock.advance(seconds)
-        return await desk.reconcile(force: force)
+        return await desk.reconcile(schedule: schedule)
     }
 }
 

@@ -5,6 +5,7 @@ import KhaltiClient
 import KhaltiSandbox
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 import Testing
 
 @Suite("Desk: the payment path against the sandbox")
@@ -50,8 +51,8 @@ struct PayTests {
             let api = try KhaltiAPI(
                 endpoint: try KhaltiEndpoint(parsing: closed.baseURL), token: try KhaltiToken(SandboxToken.value),
                 timeouts: KhaltiTimeouts(connect: 1))
-            let desk = PaymentDesk(journal: harness.journal, gateway: .live(api), environment: harness.desk.environment)
-            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
+            let desk = PaymentDesk(store: harness.journal, gateway: .live(api), environment: harness.desk.environment)
+            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", unseenSince: harness.desk.startOfToday())
             await api.shutdown()
             guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(reason.contains("never left"))
@@ -59,25 +60,33 @@ struct PayTests {
         }
     }
 
-    @Test("Khalti's 400 refusals (1016 low balance) are held and due for lookup at once")
-    func insufficientCredits() async throws {
-        try await DeskHarness.with(SandboxConfiguration(openingBalance: Money(rupees: 100))) { harness in
+    @Test(
+        "a refusal Khalti answered (1016 low balance, 1019 maintenance) is not paid within seconds: one lookup finds nothing",
+        arguments: [
+            (SandboxConfiguration(openingBalance: Money(rupees: 100)), 400, "1016", "balance too low"),
+            (SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)]), 503, "1019", "maintenance"),
+        ])
+    func answeredRefusal(configuration: SandboxConfiguration, status: Int, code: String, words: String) async throws {
+        try await DeskHarness.with(configuration) { harness in
             let outcome = try await harness.pay("Pradhanang")
-            guard case .held(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
-            #expect(reason.contains("Khalti balance too low"))
-            let record = try await harness.record(summary)
-            #expect(record.nextLookupAt == record.sentAt)
-            let event = try #require(try await harness.journal.events(of: summary.reference).last)
-            #expect(event.evidence.httpStatus == 400)
-            #expect(event.evidence.errorCode == "1016")
+            guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason == PaymentSentences.notPaid(.refusedByKhalti))
+            let events = try await harness.journal.events(of: summary.reference)
+            #expect(events.map(\.to) == [.prepared, .sending, .held, .notPaid])
+            #expect(events[2].evidence.httpStatus == status)
+            #expect(events[2].evidence.errorCode == code)
+            #expect(events[2].evidence.note.contains(words))
+            #expect(events[3].evidence.errorCode == "002", "the lookup that settled it")
+            #expect(try await harness.sandbox.ledgerEntries().isEmpty)
+            // The customer is free to pay again at once.
+            #expect(try await harness.desk.openPayment(for: try Username("Pradhanang")) == nil)
         }
     }
 
     @Test(
         "no clear answer is held, looked up no sooner than five minutes after sending",
         arguments: [
-            (FaultRule.Effect.maintenance, 503 as Int?, "1019" as String?),
-            (.httpError(status: 502), 502, nil),
+            (FaultRule.Effect.httpError(status: 502), 502 as Int?, nil as String?),
             (.nonJSONBody, 200, nil),
             (.dropConnection, nil, nil),
         ])
@@ -105,7 +114,7 @@ struct PayTests {
             #expect(try await harness.sandbox.ledgerEntries().count == 1)
             guard case .paid(let again) = try await harness.pay("Pradhanang", confirm: true) else { Issue.record("confirmed"); return }
             #expect(again.reference != first.reference)
-            #expect(try await harness.desk.paidToday(try Username("Pradhanang")).count == 2)
+            #expect(try await harness.desk.paidPayments(try Username("Pradhanang")).count == 2)
         }
     }
 
@@ -114,12 +123,12 @@ struct PayTests {
         try await DeskHarness.with { harness in
             let account = try await harness.account("Pradhanang")
             let wrongPrice = Plan(duration: .oneMonth, amount: Money(paisa: 100))
-            guard case .refused = await harness.desk.pay(account: account, plan: wrongPrice, counter: "c", operator: "o", confirmDuplicateToday: false) else {
+            guard case .refused = await harness.desk.pay(account: account, plan: wrongPrice, counter: "c", operator: "o", unseenSince: harness.desk.startOfToday()) else {
                 Issue.record("wrong price"); return
             }
             let noAdvance = try await harness.account("noadvance")
             guard case .refused(let reason) = await harness.desk.pay(
-                account: noAdvance, plan: noAdvance.plans[0], counter: "c", operator: "o", confirmDuplicateToday: false)
+                account: noAdvance, plan: noAdvance.plans[0], counter: "c", operator: "o", unseenSince: harness.desk.startOfToday())
             else { Issue.record("no advance"); return }
             #expect(reason.contains("advance payment"))
             #expect(try await harness.journal.history(HistoryFilter()).isEmpty)
@@ -131,25 +140,45 @@ struct PayTests {
     func journalUnwritable() async throws {
         try await DeskHarness.with { harness in
             let account = try await harness.account("Pradhanang")
-            try harness.journal.close()
-            let outcome = await harness.desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: true)
+            await harness.journal.close()
+            let outcome = await harness.desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", unseenSince: Date())
             guard case .notSent(let reason) = outcome else { Issue.record("got \(outcome)"); return }
             #expect(reason.contains("Nothing was sent"))
             #expect(try await harness.sandbox.ledgerEntries().isEmpty)
         }
     }
 
-    @Test("an intent another process's recovery abandoned before it left is never sent")
+    @Test("another counter starting while an intent waits to be sent leaves it alone: it is sent and paid")
+    func liveIntentUntouched() async throws {
+        let paused = Gate()
+        let hooks = DeskHooks { _ in await paused.arriveAndWait() }
+        try await DeskHarness.with(hooks: hooks) { harness in
+            async let outcome = harness.pay("Pradhanang")
+            await paused.waitForArrival()
+            // Another counter starts on the same file while this intent is prepared: its
+            // writer is alive, so recovery must not touch it.
+            let other = try SQLiteJournal(path: harness.journal.location)
+            let otherDesk = PaymentDesk(store: other, gateway: .live(harness.api), environment: harness.desk.environment)
+            #expect(try await otherDesk.recoverAtStart(counter: "counter-1").isEmpty)
+            #expect(await otherDesk.reconcile().recovered.isEmpty)
+            await other.close()
+            paused.open()
+            guard case .paid = try await outcome else { Issue.record("got \(try await outcome)"); return }
+            #expect(try await harness.sandbox.ledgerEntries().count == 1)
+        }
+    }
+
+    @Test("an intent recovery abandoned before it left (its process stuck past the cutoff) is never sent")
     func abandonedBeforeSending() async throws {
         let paused = Gate()
         let hooks = DeskHooks { _ in await paused.arriveAndWait() }
         try await DeskHarness.with(hooks: hooks) { harness in
             async let outcome = harness.pay("Pradhanang")
             await paused.waitForArrival()
-            // Another counter starts on the same file while this intent is prepared.
-            let other = try PaymentJournal(path: harness.journal.path)
-            let recovered = try await other.recoverInterruptedPayments(at: Date(), lookupDelay: 300)
-            try other.close()
+            let other = try SQLiteJournal(path: harness.journal.location)
+            let recovered = try await other.recoverStranded(
+                at: Date(), lookupDelay: 300, cutoff: harness.clock.now.addingTimeInterval(60), counter: nil)
+            await other.close()
             #expect(recovered.map(\.record.state) == [.abandoned])
             paused.open()
             guard case .notPaid(let summary, let reason) = try await outcome else { Issue.record("got \(try await outcome)"); return }

@@ -4,6 +4,7 @@ import KhaltiClient
 import KhaltiSandbox
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 import Testing
 
 @Suite("Desk: reconciliation of held payments against the sandbox")
@@ -16,7 +17,10 @@ struct ReconcileTests {
         try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .dropConnection), statusCalls])) { harness in
             guard case .held(let held, _) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
             let early = await harness.reconcile(after: Self.fiveMinutes - 1)
-            #expect(early == ReconcileReport())
+            #expect(early.nothingLookedUp)
+            #expect(early.notYetDue.map(\.reference) == [held.reference], "named as not due yet")
+            // "Look up now" (the console's l) waits for Khalti's five minutes too.
+            #expect(await harness.reconcile(schedule: .pastFirstLookup).nothingLookedUp)
             #expect(harness.sandbox.faultStatuses()[1].fired == 0, "no lookup before the delay")
 
             let report = await harness.reconcile(after: 1)
@@ -67,7 +71,7 @@ struct ReconcileTests {
             let first = await harness.reconcile(after: Self.fiveMinutes)
             #expect(first.stillHeld.map(\.reference) == [held.reference])
             #expect(first.stillHeld.first?.nextLookupAt == harness.clock.now.addingTimeInterval(60))
-            #expect(await harness.reconcile(after: 59) == ReconcileReport())
+            #expect(await harness.reconcile(after: 59).nothingLookedUp)
             let second = await harness.reconcile(after: 1)
             #expect(second.stillHeld.first?.nextLookupAt == harness.clock.now.addingTimeInterval(120))
             let third = await harness.reconcile(after: 120)
@@ -75,18 +79,18 @@ struct ReconcileTests {
         }
     }
 
-    @Test("unknown reference (002) counts as not received only after three lookups over fifteen minutes")
+    @Test("unknown reference (002) after silence counts as not received only after three lookups over fifteen minutes")
     func unknownThenNotReceived() async throws {
-        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)])) { harness in
+        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .httpError(status: 502))])) { harness in
             guard case .held(let held, _) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
             // Support forcing lookups cannot shorten the window.
             for _ in 0..<4 {
-                let report = await harness.reconcile(after: 1, force: true)
+                let report = await harness.reconcile(after: 1, schedule: .all)
                 #expect(report.stillHeld.map(\.reference) == [held.reference])
             }
             #expect(try await harness.record(held).unknownReferenceLookups == 4)
             // Past the window since sending: the next 002 decides.
-            let late = await harness.reconcile(after: 15 * 60, force: true)
+            let late = await harness.reconcile(after: 15 * 60, schedule: .all)
             #expect(late.changes.map(\.after.state) == [.notReceived])
             #expect(try await harness.ledgerCount(held) == 0)
             #expect(try await harness.desk.openPayment(for: try Username("Pradhanang")) == nil)
@@ -105,14 +109,53 @@ struct ReconcileTests {
         }
     }
 
-    @Test("a 1016 refusal is looked up at once, and resolves as not received after the window")
-    func insufficientCreditsResolves() async throws {
+    @Test("a refusal Khalti answered (1016) is settled as not paid in seconds by one lookup; the customer can pay again")
+    func refusalSettlesAtOnce() async throws {
         try await DeskHarness.with(SandboxConfiguration(openingBalance: Money(rupees: 100))) { harness in
+            let outcome = try await harness.pay("Pradhanang")
+            guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(summary.state == .notPaid)
+            #expect(reason.contains("nothing was paid"))
+            let record = try await harness.record(summary)
+            #expect(record.refusedByKhalti)
+            #expect(record.lookupCount == 1)
+            let events = try await harness.journal.events(of: summary.reference)
+            #expect(events.map(\.to) == [.prepared, .sending, .held, .notPaid])
+            #expect(events[2].evidence.errorCode == "1016")
+            #expect(try await harness.ledgerCount(summary) == 0)
+            #expect(try await harness.desk.openPayment(for: try Username("Pradhanang")) == nil, "not blocked")
+        }
+    }
+
+    @Test("a refusal whose confirming lookup fails stays held, due at once; the next lookup settles it")
+    func refusalLookupFails() async throws {
+        let faults = [FaultRule(call: .commit, effect: .maintenance), FaultRule(call: .status, times: 1, effect: .httpError(status: 502))]
+        try await DeskHarness.with(SandboxConfiguration(faults: faults)) { harness in
+            guard case .held(let held, let reason) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
+            #expect(reason.contains("maintenance"))
+            #expect(!reason.contains("It may have gone through"), "a refusal cannot land later")
+            let report = await harness.reconcile()
+            #expect(report.changes.map(\.after.state) == [.notPaid], "due at once, one 002 is enough")
+            #expect(try await harness.ledgerCount(held) == 0)
+        }
+    }
+
+    @Test("a server error with an error code (1017) is not a refusal: it waits the usual window")
+    func serverErrorCodeWaits() async throws {
+        // The commit answers 1017 without handling anything; the desk must not call it refused.
+        let failing: (KhaltiAPI) -> KhaltiGateway = { api in
+            var gateway = KhaltiGateway.live(api)
+            gateway.pay = { _ in PaymentResult(answer: .answered(httpStatus: 500, state: "Error", errorCode: "1017")) }
+            return gateway
+        }
+        try await DeskHarness.with(gateway: failing) { harness in
             guard case .held(let held, _) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
-            #expect(await harness.reconcile().stillHeld.map(\.reference) == [held.reference], "due at once")
-            _ = await harness.reconcile(after: 60)
-            let last = await harness.reconcile(after: 15 * 60)
-            #expect(last.changes.map(\.after.state) == [.notReceived])
+            let record = try await harness.record(held)
+            #expect(!record.refusedByKhalti)
+            #expect(record.firstLookupAt == record.sentAt?.addingTimeInterval(Self.fiveMinutes))
+            // One 002 after the five minutes decides nothing.
+            let report = await harness.reconcile(after: Self.fiveMinutes)
+            #expect(report.stillHeld.map(\.reference) == [held.reference])
         }
     }
 
@@ -133,7 +176,9 @@ struct ReconcileTests {
             #expect(record.state == .held)
             #expect(record.attention?.contains("Rs. 5,085.00") == true)
             #expect(record.nextLookupAt == nil)
-            #expect(await harness.reconcile(after: 3600, force: true) == ReconcileReport())
+            let later = await harness.reconcile(after: 3600, schedule: .all)
+            #expect(later.nothingLookedUp)
+            #expect(later.waitingForPerson.map(\.reference) == [held.reference])
             #expect(try await harness.desk.heldPayments().map(\.reference) == [held.reference])
         }
     }
@@ -206,30 +251,35 @@ struct ReconcileTests {
         try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .dropConnection)])) { harness in
             guard case .held(let held, _) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
             let elsewhere = PaymentDesk(
-                journal: harness.journal, gateway: .live(harness.api), environment: .live, clock: { harness.clock.now })
-            #expect(await elsewhere.reconcile(force: true) == ReconcileReport())
+                store: harness.journal, gateway: .live(harness.api), environment: .live, clock: { harness.clock.now })
+            let report = await elsewhere.reconcile(schedule: .all)
+            #expect(report.nothingLookedUp)
+            #expect(report.elsewhere.map(\.reference) == [held.reference], "named as sent elsewhere")
             #expect(try await harness.record(held).state == .held)
         }
     }
 
-    @Test("at start: sending is held and looked up (never resent), prepared is abandoned")
+    @Test("at start: what a process now gone left sending is held and looked up (never resent), prepared is abandoned")
     func recoveryAtStart() async throws {
         try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .dropConnection)])) { harness in
             // What a killed process leaves: one intent sent (and applied by Khalti), one not.
+            let killed = try SQLiteJournal(path: harness.journal.location)
             let account = try await harness.account("Pradhanang")
             let sent = PaymentIntent(
                 reference: try PaymentReference("SENT1"), khaltiEnvironment: harness.desk.khaltiEnvironment, username: account.username,
                 customerName: account.fullName, plan: account.plans[0], counter: "c", operatorName: "o", createdAt: harness.clock.now)
-            _ = try await harness.journal.prepare(sent)
-            _ = try await harness.journal.markSending(sent.reference, at: harness.clock.now)
+            _ = try await killed.prepare(sent, refusingIfPaidSince: nil)
+            _ = try await killed.markSending(sent.reference, at: harness.clock.now)
             _ = await harness.api.pay(PaymentRequest(username: account.username, plan: account.plans[0], reference: sent.reference))
             let due = try await harness.account("duecustomer")
             let unsent = PaymentIntent(
                 reference: try PaymentReference("UNSENT1"), khaltiEnvironment: harness.desk.khaltiEnvironment, username: due.username,
                 customerName: due.fullName, plan: due.plans[0], counter: "c", operatorName: "o", createdAt: harness.clock.now)
-            _ = try await harness.journal.prepare(unsent)
+            _ = try await killed.prepare(unsent, refusingIfPaidSince: nil)
+            #expect(try await harness.desk.recoverAtStart(counter: "c").isEmpty, "its process still runs")
+            killed.closeNow()
 
-            let recovered = try await harness.desk.recoverAtStart()
+            let recovered = try await harness.desk.recoverAtStart(counter: "c")
             #expect(recovered.map(\.after.state) == [.held, .abandoned])
             #expect(try await harness.desk.heldPayments().map(\.reference.value) == ["SENT1"])
             let report = await harness.reconcile(after: Self.fiveMinutes)
@@ -239,15 +289,17 @@ struct ReconcileTests {
         }
     }
 
-    @Test("a payment a dead process left sending is recovered while the desk runs, after the stranded time")
+    @Test("a payment a stuck process has left sending is recovered while the desk runs, after the stranded time")
     func strandedWhileRunning() async throws {
         try await DeskHarness.with { harness in
+            let stuck = try SQLiteJournal(path: harness.journal.location)
+            defer { stuck.closeNow() }
             let account = try await harness.account("Pradhanang")
             let intent = PaymentIntent(
                 reference: try PaymentReference("STRAND1"), khaltiEnvironment: harness.desk.khaltiEnvironment, username: account.username,
                 customerName: account.fullName, plan: account.plans[0], counter: "other", operatorName: "o", createdAt: harness.clock.now)
-            _ = try await harness.journal.prepare(intent)
-            _ = try await harness.journal.markSending(intent.reference, at: harness.clock.now)
+            _ = try await stuck.prepare(intent, refusingIfPaidSince: nil)
+            _ = try await stuck.markSending(intent.reference, at: harness.clock.now)
             #expect(await harness.reconcile(after: 9 * 60).recovered.isEmpty)
             let report = await harness.reconcile(after: 61)
             #expect(report.recovered.map(\.after.state) == [.held])
@@ -255,4 +307,9 @@ struct ReconcileTests {
             #expect(report.stillHeld.map(\.reference.value) == ["STRAND1"])
         }
     }
+}
+
+extension ReconcileReport {
+    /// Nothing was recovered, looked up or failed: only payments named as waiting.
+    var nothingLookedUp: Bool { recovered.isEmpty && changes.isEmpty && stillHeld.isEmpty && failures.isEmpty }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import KhaltiClient
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 import Synchronization
 import Testing
 
@@ -32,25 +33,25 @@ struct TokenSecrecyTests {
         try await withServer(router) { baseURL in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-secret-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
+            let journal = try SQLiteJournal(path: folder.appendingPathComponent(SQLiteJournal.fileName).path)
             let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: baseURL), token: try KhaltiToken(Self.token))
             let desk = PaymentDesk(
-                journal: journal, gateway: .live(api), environment: .local(baseURL: "http://127.0.0.1", token: .test), references: .sequential(prefix: "T"))
+                store: journal, gateway: .live(api), environment: .local(baseURL: "http://127.0.0.1", token: .test), references: .sequential(prefix: "T"))
             let account = try await api.accountDetails(for: try Username("echo"))
-            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", confirmDuplicateToday: true)
-            _ = await desk.reconcile(force: true)
+            let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", unseenSince: Date())
+            _ = await desk.reconcile(schedule: .all)
             await api.shutdown()
 
             let events = try await journal.events(of: try PaymentReference("T1"))
             #expect(events.count >= 3)
             let history = try await journal.history(HistoryFilter())
-            try journal.close()
+            await journal.close()
             let everything = "\(outcome) \(events) \(history)"
             #expect(!everything.contains(Self.secret))
             #expect(everything.contains("•••"), "the echoes were there, and were removed")
             // Every byte of the file and its WAL companions, not only what the API reads back.
             for suffix in ["", "-wal", "-shm"] {
-                let bytes = (try? Data(contentsOf: folder.appendingPathComponent(PaymentJournal.fileName + suffix))) ?? Data()
+                let bytes = (try? Data(contentsOf: folder.appendingPathComponent(SQLiteJournal.fileName + suffix))) ?? Data()
                 #expect(bytes.range(of: Data(Self.secret.utf8)) == nil, "journal.sqlite\(suffix) holds the token")
             }
         }

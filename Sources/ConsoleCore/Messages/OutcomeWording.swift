@@ -93,6 +93,8 @@ public enum OutcomeWording {
             "Khalti did not answer in time; the payment may or may not have gone through."
         case .unexpectedStatus(let status):
             "Khalti answered HTTP \(status), which does not say whether the payment went through."
+        case .refused:
+            PaymentSentences.held(reason)
         }
     }
 
@@ -107,6 +109,8 @@ public enum OutcomeWording {
             "The payment could not be sent: Khalti could not be reached."
         case .refunded:
             "Khalti refunded the payment."
+        case .refusedByKhalti:
+            PaymentSentences.notPaid(reason)
         }
     }
 

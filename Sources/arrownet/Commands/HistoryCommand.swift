@@ -44,9 +44,7 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         let banner = settings.connection.environment.banner
         (json || csv ? Terminal.standardError : Terminal.standardOutput).write(banner + "\n")
-        let journal = try JournalAccess.open()
-        defer { try? journal.close() }
-        let records = try await journalCall { try await journal.history(filter) }
+        let records = try await withJournal { store in try await journalCall { try await store.history(filter) } }
         if json {
             Terminal.standardOutput.write(PaymentReport.json(records.map(PaymentReport.jsonObject)) + "\n")
         } else if csv {
@@ -73,7 +71,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 let known = PaymentState.allCases.map(\.rawValue).joined(separator: ", ")
                 throw fail("--state \(state.prefix(30)): expected one of \(known).", code: ExitCodes.usage)
             }
-            filter.state = parsed
+            filter.states = [parsed]
         }
         return filter
     }

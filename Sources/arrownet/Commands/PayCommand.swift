@@ -65,10 +65,16 @@ private struct PaymentFlow {
 
     func pay(_ name: Username, duration: PlanDuration, yes: Bool, again: Bool) async throws -> Int32 {
         people.write(session.banner + "\n")
-        let journal = try JournalAccess.open()
-        defer { try? journal.close() }
-        let desk = JournalAccess.desk(session, journal: journal)
-        try await recover(desk)
+        return try await withJournal { store in
+            let desk = JournalAccess.desk(session, store: store)
+            try await recover(desk)
+            return try await pay(name, duration: duration, yes: yes, again: again, desk: desk, store: store)
+        }
+    }
+
+    private func pay(
+        _ name: Username, duration: PlanDuration, yes: Bool, again: Bool, desk: PaymentDesk, store: any JournalStore
+    ) async throws -> Int32 {
 
         let account: Account
         do {
@@ -84,15 +90,18 @@ private struct PaymentFlow {
             throw fail("\(reason) Nothing was sent.", code: ExitCodes.refused)
         }
         if let open = try await journalCall({ try await desk.openPayment(for: name) }) {
-            return try await report(.blockedByOpenPayment(open), journal: journal)
+            return try await report(.blockedByOpenPayment(open), store: store)
         }
 
         people.write("\n" + readBack(account, plan))
         if !yes, !ask("Take \(plan.amount.formatted) for \(plan.duration.label) for \(account.fullName)? Type yes to pay: ") {
             throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
         }
-        var confirmedAgain = false
-        let paidToday = try await journalCall { try await desk.paidToday(name) }
+        // Payments up to this moment are shown and confirmed; one paid after it stops the
+        // payment in the same journal transaction that writes the intent.
+        var unseenSince = desk.startOfToday()
+        let readAt = Date()
+        let paidToday = try await journalCall { try await desk.paidPayments(name) }
         if !paidToday.isEmpty {
             people.write(alreadyPaid(paidToday))
             if yes && !again {
@@ -101,17 +110,16 @@ private struct PaymentFlow {
             if !yes && !ask("Pay again? Type yes to pay again: ") {
                 throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
             }
-            confirmedAgain = true
+            unseenSince = readAt
         }
         let outcome = await desk.pay(
-            account: account, plan: plan, counter: session.counterName, operator: session.operatorName,
-            confirmDuplicateToday: confirmedAgain)
-        return try await report(outcome, journal: journal)
+            account: account, plan: plan, counter: session.counterName, operator: session.operatorName, unseenSince: unseenSince)
+        return try await report(outcome, store: store)
     }
 
     /// Payments an earlier run left behind are recovered before anything else, and named.
     private func recover(_ desk: PaymentDesk) async throws {
-        let recovered = try await journalCall { try await desk.recoverAtStart() }
+        let recovered = try await journalCall { try await desk.recoverAtStart(counter: session.counterName) }
         guard !recovered.isEmpty else { return }
         Terminal.standardError.write(
             "Recovered \(recovered.count) payment(s) an earlier run left unfinished (never resent):\n"
@@ -143,7 +151,7 @@ private struct PaymentFlow {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    private func report(_ outcome: PaymentOutcome, journal: PaymentJournal) async throws -> Int32 {
+    private func report(_ outcome: PaymentOutcome, store: any JournalStore) async throws -> Int32 {
         let (word, reason, code): (String, String, Int32) = switch outcome {
         case .paid: ("paid", "Khalti says the payment succeeded.", ExitCodes.found)
         case .held(_, let reason): ("held", reason, ExitCodes.held)
@@ -155,7 +163,7 @@ private struct PaymentFlow {
         }
         var record: PaymentRecord?
         if let reference = outcome.summary?.reference {
-            record = try await journalCall { try await journal.payment(reference) }
+            record = try await journalCall { try await store.payment(reference) }
         }
         if json {
             var object: [String: Any] = ["outcome": word, "reason": reason]

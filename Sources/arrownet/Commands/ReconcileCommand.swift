@@ -27,13 +27,13 @@ struct ReconcileCommand: AsyncParsableCommand {
         let session = try await KhaltiSession.open(connection)
         Terminal.standardOutput.write(session.banner + "\n")
         let (report, recovered, held) = try await session.run { session in
-            let journal = try JournalAccess.open()
-            defer { try? journal.close() }
-            let desk = JournalAccess.desk(session, journal: journal)
-            let recovered = try await journalCall { try await desk.recoverAtStart() }
-            let report = await desk.reconcile(force: now)
-            let held = try await journalCall { try await journal.heldPayments() }
-            return (report, recovered, held)
+            try await withJournal { store in
+                let desk = JournalAccess.desk(session, store: store)
+                let recovered = try await journalCall { try await desk.recoverAtStart(counter: session.counterName) }
+                let report = await desk.reconcile(schedule: now ? .all : .due)
+                let held = try await journalCall { try await store.heldPayments(in: nil) }
+                return (report, recovered, held)
+            }
         }
         if let problem = report.journalProblem { throw fail(problem, code: ExitCodes.journal) }
         Terminal.standardOutput.write(Self.text(report, recovered: recovered + report.recovered, held: held))

@@ -30,17 +30,24 @@ struct StatusCommand: AsyncParsableCommand {
         let session = try await KhaltiSession.open(connection)
         (json ? Terminal.standardError : Terminal.standardOutput).write(session.banner + "\n")
         let (record, events, live) = try await session.run { session in
-            let journal = try JournalAccess.open()
-            defer { try? journal.close() }
-            let record = try await journalCall { try await journal.payment(reference) }
-            let events = try await journalCall { try await journal.events(of: reference) }
-            let live: LiveLookup
-            if let record, record.khaltiEnvironment != session.khalti.journalKey {
-                live = .elsewhere(record.khaltiEnvironment)
-            } else {
-                live = await LiveLookup.ask(session.api, reference)
+            try await withJournal { store in
+                var record = try await journalCall { try await store.payment(reference) }
+                let live: LiveLookup
+                if let found = record, found.khaltiEnvironment != session.khalti.journalKey {
+                    live = .elsewhere(found.khaltiEnvironment)
+                } else {
+                    live = await LiveLookup.ask(session.api, reference)
+                }
+                // A paid payment Khalti has since refunded is recorded and flagged for a person.
+                if case .answered(let answer) = live, record?.state == .paid {
+                    let desk = JournalAccess.desk(session, store: store)
+                    if try await journalCall({ try await desk.notePaidLookup(answer, of: reference) }) != nil {
+                        record = try await journalCall { try await store.payment(reference) }
+                    }
+                }
+                let events = try await journalCall { try await store.events(of: reference) }
+                return (record, events, live)
             }
-            return (record, events, live)
         }
 
         if json {
@@ -96,7 +103,7 @@ private enum LiveLookup {
     func verdict(expected: Money?) -> LookupVerdict? {
         guard case .answered(let answer) = self else { return nil }
         if let expected { return LookupPolicy.verdict(for: answer, expectedAmount: expected) }
-        if case .found(_, let amount?, _, _, _) = answer { return LookupPolicy.verdict(for: answer, expectedAmount: amount) }
+        if case .found(let facts) = answer, let amount = facts.amount.value { return LookupPolicy.verdict(for: answer, expectedAmount: amount) }
         return answer == .unknownReference ? .unknownToKhalti : nil
     }
 
@@ -109,9 +116,9 @@ private enum LiveLookup {
         case .answered(let answer):
             var text = switch answer {
             case .unknownReference: "Khalti has no payment with this reference (002)."
-            case .found(let state, let amount, let refunded, let refundedAmount, _):
-                "state \(state ?? "none"), amount \(amount?.formatted ?? "not given")"
-                    + (refunded ? ", refunded \(refundedAmount?.formatted ?? "")" : "") + "."
+            case .found(let facts):
+                "state \(facts.state), amount \(facts.amount.value?.formatted ?? "not given")"
+                    + (facts.refunded.value == true ? ", refunded \(facts.refundedAmount.value?.formatted ?? "")" : "") + "."
             }
             if let verdict = verdict(expected: expected) {
                 text += " " + Self.meaning(verdict)
@@ -144,13 +151,13 @@ private enum LiveLookup {
             switch answer {
             case .unknownReference:
                 object["known"] = false
-            case .found(let state, let amount, let refunded, let refundedAmount, let id):
+            case .found(let facts):
                 object["known"] = true
-                object["state"] = state ?? NSNull()
-                object["amount"] = amount?.wireString ?? NSNull()
-                object["refunded"] = refunded
-                object["refunded_amount"] = refundedAmount?.wireString ?? NSNull()
-                object["transaction_id"] = id ?? NSNull()
+                object["state"] = facts.state
+                object["amount"] = facts.amount.value?.wireString ?? NSNull()
+                object["refunded"] = facts.refunded.value ?? false
+                object["refunded_amount"] = facts.refundedAmount.value?.wireString ?? NSNull()
+                object["transaction_id"] = facts.transactionID ?? NSNull()
             }
             object["meaning"] = switch verdict(expected: expected) {
             case .paid?: "paid"

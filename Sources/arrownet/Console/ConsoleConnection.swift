@@ -13,6 +13,7 @@ import PaymentJournal
 actor ConsoleConnection {
     struct Ready {
         let session: KhaltiSession
+        let store: any JournalStore
         let environment: ConsoleEnvironment
     }
 
@@ -40,7 +41,10 @@ actor ConsoleConnection {
 
     func close() async {
         guard let opening else { return }
-        if case .success(let ready) = await opening.value { await ready.session.close() }
+        if case .success(let ready) = await opening.value {
+            await ready.store.close()
+            await ready.session.close()
+        }
     }
 
     private static func open(_ settings: ConsoleSettings, discardTypeahead: @escaping @Sendable () -> Void) async -> Result<Ready, ConsoleError> {
@@ -50,22 +54,21 @@ actor ConsoleConnection {
         } catch {
             return .failure(ConsoleError(kind: .unavailable, reason: "Khalti could not be reached from this console.", nextStep: "Quit and check the configuration (see README)."))
         }
+        let store: any JournalStore
         do {
-            let folder = try DataDirectory.root()
-            let journal = try PaymentJournal(path: folder.appendingPathComponent(PaymentJournal.fileName).path)
-            let desk = JournalAccess.desk(session, journal: journal)
-            // Whatever a killed run left is resolved before the clerk sees the held list.
-            _ = try? await desk.recoverAtStart()
-            let environment = LiveConsoleEnvironment.make(
-                api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder),
-                discardTypeahead: discardTypeahead)
-            return .success(Ready(session: session, environment: environment))
+            store = try JournalAccess.openStore()
         } catch {
             await session.close()
-            return .failure(ConsoleError(
-                kind: .unavailable, reason: "The payment journal cannot be opened: \(error)",
-                nextStep: "Quit; nothing can be paid until the journal works."))
+            return .failure(ConsoleError(journal: error))
         }
+        let desk = JournalAccess.desk(session, store: store)
+        // What a killed run of this counter left is resolved before the clerk sees the held list.
+        _ = try? await desk.recoverAtStart(counter: session.counterName)
+        let folder = URL(fileURLWithPath: DataDirectory.path(), isDirectory: true)
+        let environment = LiveConsoleEnvironment.make(
+            api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder),
+            discardTypeahead: discardTypeahead)
+        return .success(Ready(session: session, store: store, environment: environment))
     }
 
     /// The environment the driver gets at once: each closure waits for the real one.

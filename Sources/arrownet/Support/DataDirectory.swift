@@ -5,16 +5,19 @@ import Foundation
 /// the payment record of a counter.
 enum DataDirectory {
     static func root(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-        let path: String
+        try ensure(URL(fileURLWithPath: path(environment: environment), isDirectory: true))
+    }
+
+    /// The folder's path, without making it.
+    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit = environment["ARROWNET_DATA_DIR"], !explicit.isEmpty {
-            path = explicit
+            return explicit
         } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            path = xdg + "/arrownet"
+            return xdg + "/arrownet"
         } else {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            path = home + "/.local/share/arrownet"
+            return home + "/.local/share/arrownet"
         }
-        return try ensure(URL(fileURLWithPath: path, isDirectory: true))
     }
 
     /// The embedded sandbox's ledger lives beside the journal, so a sandbox payment

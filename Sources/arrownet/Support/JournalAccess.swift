@@ -4,33 +4,32 @@ import Foundation
 import KhaltiClient
 import PaymentDesk
 import PaymentJournal
+import SQLiteJournal
 
-/// The payment journal in the data folder, and the desk that pays through a session.
+/// The one way every command and the console open the payment journal, and the desk
+/// that pays through a session.
 enum JournalAccess {
-    static func path() throws -> String {
-        do {
-            return try DataDirectory.root().appendingPathComponent(PaymentJournal.fileName).path
-        } catch {
-            throw fail("The data folder cannot be used (\(error.localizedDescription)). Nothing was sent.", code: ExitCodes.journal)
-        }
+    /// The journal this counter writes to: `journal.sqlite` in the data folder. Its
+    /// errors are sentences; the caller decides how to show them.
+    static func openStore(environment: [String: String] = ProcessInfo.processInfo.environment) throws(JournalError) -> any JournalStore {
+        let folder = DataDirectory.path(environment: environment)
+        return try SQLiteJournal(path: folder + "/" + SQLiteJournal.fileName)
     }
 
-    /// Opens the journal or leaves with exit 11 and the journal's own sentence.
-    static func open() throws -> PaymentJournal {
-        let path = try path()
+    /// For commands: the journal, or exit 11 with the journal's own sentence.
+    static func open() throws -> any JournalStore {
         do {
-            return try PaymentJournal(path: path)
+            return try openStore()
         } catch {
             throw fail(error.description, code: ExitCodes.journal)
         }
     }
 
-    /// The desk over `session`, for `pay` and `reconcile`. The test-only pause hook is
-    /// read from the environment here (see `DeskHooks.pauseVariable`).
-    static func desk(_ session: KhaltiSession, journal: PaymentJournal) -> PaymentDesk {
-        PaymentDesk(
-            journal: journal, gateway: .live(session.api), environment: session.khalti,
-            hooks: DeskHooks.fromEnvironment())
+    /// The desk over `session`, for `pay`, `reconcile`, `resolve` and the console. The
+    /// test-only pause hook is read here, and only a debug build honours it
+    /// (see `DeskHooks.pauseVariable`).
+    static func desk(_ session: KhaltiSession, store: any JournalStore) -> PaymentDesk {
+        PaymentDesk(store: store, gateway: .live(session.api), environment: session.khalti, hooks: DeskHooks.fromEnvironment())
     }
 }
 
@@ -38,4 +37,17 @@ extension KhaltiSession {
     /// The counter and operator written on every payment (`CounterIdentity`).
     var counterName: String { CounterIdentity.counter(settings) }
     var operatorName: String { CounterIdentity.operatorName(settings) }
+}
+
+/// Runs `body` with the journal open, and closes it whatever happens.
+func withJournal<T>(_ body: (any JournalStore) async throws -> T) async throws -> T {
+    let store = try JournalAccess.open()
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
 }

@@ -43,7 +43,7 @@ struct JournalBenchmark {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        #expect(try await journal.history(HistoryFilter(state: .paid)).count == Self.payments)
+        #expect(try await journal.history(HistoryFilter(states: [.paid])).count == Self.payments)
         let perSecond = Int(Double(Self.payments) / max(seconds, 1e-9))
         let milliseconds = seconds * 1000 / Double(Self.payments) * Double(concurrency)
         print("""
@@ -53,18 +53,20 @@ struct JournalBenchmark {
             """)
     }
 
-    private static func recordOnePayment(_ journal: PaymentJournal, index: Int, counter: Int) async throws {
+    private static func recordOnePayment(_ journal: any JournalStore, index: Int, counter: Int) async throws {
         let now = Date()
         // One customer per counter: each payment resolves before the counter's next one.
         let intent = PaymentIntent(
             reference: try PaymentReference("BENCH\(index)"), khaltiEnvironment: "sandbox", username: try Username("customer\(counter)"),
             customerName: "Bench Customer", plan: Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
             counter: "counter-\(counter)", operatorName: "bench", createdAt: now)
-        guard case .prepared = try await journal.prepare(intent) else { throw BenchmarkFailure() }
+        guard case .prepared = try await journal.prepare(intent, refusingIfPaidSince: nil) else { throw BenchmarkFailure() }
         _ = try await journal.markSending(intent.reference, at: now)
         _ = try await journal.recordAnswer(
-            intent.reference, becomes: .paid, evidence: PaymentEvidence(note: "Khalti says the payment succeeded.", httpStatus: 200),
-            transactionID: String(index), nextLookupAt: nil, at: now)
+            RecordedAnswer(
+                state: .paid, evidence: PaymentEvidence(note: "Khalti says the payment succeeded.", httpStatus: 200),
+                transactionID: String(index), firstLookupAt: nil),
+            of: intent.reference, at: now)
     }
 
     struct BenchmarkFailure: Error {}

@@ -2,12 +2,19 @@ import ArrownetDomain
 import Foundation
 import GRDB
 import Testing
-@testable import PaymentJournal
+import PaymentJournal
+@testable import SQLiteJournal
 
-@Suite("Journal: only allowed state changes, in code and in SQL")
+@Suite("SQLite journal: only allowed state changes, in code and in SQL")
 struct TransitionTests {
     static let pairs: [(PaymentState, PaymentState)] = PaymentState.allCases.flatMap { from in
         PaymentState.allCases.map { to in (from, to) }
+    }
+
+    /// Moves allowed for a payment that is not flagged for a person: `paid>not_paid`
+    /// needs the flag (a refund found after it was paid).
+    static func allowedUnflagged(_ from: PaymentState, _ to: PaymentState) -> Bool {
+        from.canMove(to: to) && from != .paid
     }
 
     @Test("the journal's code refuses every move PaymentState.canMove refuses, and makes every one it allows")
@@ -21,7 +28,7 @@ struct TransitionTests {
             let moved = await Self.move(fixture.journal, reference, to: to)
             let after = try #require(try await fixture.journal.payment(reference))
             let eventsAfter = try await fixture.journal.events(of: reference).count
-            if from.canMove(to: to) {
+            if Self.allowedUnflagged(from, to) {
                 #expect(after.state == to, "\(from) -> \(to) should be allowed")
                 #expect(eventsAfter == eventsBefore + 1, "\(from) -> \(to) appends one event")
             } else {
@@ -32,10 +39,10 @@ struct TransitionTests {
         }
     }
 
-    static func move(_ journal: PaymentJournal, _ reference: PaymentReference, to: PaymentState) async -> Result<PaymentRecord, JournalError> {
+    static func move(_ journal: SQLiteJournal, _ reference: PaymentReference, to: PaymentState) async -> Result<PaymentRecord, JournalError> {
         do {
             return .success(try await journal.write { db in
-                try PaymentJournal.move(db, reference, to: to, at: JournalFixture.morning, evidence: PaymentEvidence(note: "try")) { _ in }
+                try SQLiteJournal.move(db, reference, to: to, at: JournalFixture.morning, evidence: PaymentEvidence(note: "try")) { _ in }
             })
         } catch {
             return .failure(error)
@@ -59,8 +66,33 @@ struct TransitionTests {
                     return true
                 }
             }()
-            #expect(refused == !from.canMove(to: to), "\(from) -> \(to): SQL and PaymentState.canMove must agree")
+            #expect(refused == !Self.allowedUnflagged(from, to), "\(from) -> \(to): SQL and PaymentState.canMove must agree")
         }
+    }
+
+    @Test("a flagged paid payment may become not paid, in code and in SQL, and nothing else about it changes")
+    func flaggedPaid() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let evidence = PaymentEvidence(note: "refunded")
+        let one = try await fixture.payment("G1", in: .paid)
+        _ = try await fixture.journal.flagPaid(one.reference, problem: "refunded", evidence: evidence, at: JournalFixture.morning)
+        #expect(try await Self.move(fixture.journal, one.reference, to: .notPaid).map(\.state) == .success(.notPaid))
+        let two = try await fixture.payment("G2", in: .paid, username: "duecustomer")
+        _ = try await fixture.journal.flagPaid(two.reference, problem: "refunded", evidence: evidence, at: JournalFixture.morning)
+        for sql in [
+            "UPDATE payment SET transaction_id = 'other' WHERE reference = 'G2'",
+            "UPDATE payment SET state = 'held' WHERE reference = 'G2'",
+            "UPDATE payment SET lookup_count = 9 WHERE reference = 'G2'",
+        ] {
+            await #expect(throws: JournalError.self, "\(sql)") {
+                try await fixture.journal.write { db in try db.execute(sql: sql) }
+            }
+        }
+        try await fixture.journal.write { db in
+            try db.execute(sql: "UPDATE payment SET state = 'not_paid', resolved_at = updated_at, attention = NULL WHERE reference = 'G2'")
+        }
+        #expect(try await fixture.journal.payment(two.reference)?.state == .notPaid)
     }
 
     @Test("a payment is inserted only as prepared; payments and events are never deleted or rewritten")
@@ -96,29 +128,6 @@ struct TransitionTests {
     func openStatesAgree() async throws {
         let open = PaymentState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         #expect(JournalSchema.openStatesSQL == "(\(open))")
-    }
-
-    @Test("every change is logged with its cause, in order")
-    func eventLog() async throws {
-        let fixture = try JournalFixture()
-        defer { fixture.remove() }
-        let reference = try PaymentReference("E1")
-        try await fixture.payment("E1", in: .held)
-        let later = JournalFixture.morning.addingTimeInterval(400)
-        _ = try await fixture.journal.recordLookup(
-            reference, found: .resolved(.paid, transactionID: "ARN7"),
-            evidence: PaymentEvidence(note: "Lookup: paid", httpStatus: 200, errorCode: nil, khaltiText: "state Success"), at: later)
-        let events = try await fixture.journal.events(of: reference)
-        #expect(events.map(\.from) == [nil, .prepared, .sending, .held])
-        #expect(events.map(\.to) == [.prepared, .sending, .held, .paid])
-        #expect(events.last?.evidence == PaymentEvidence(note: "Lookup: paid", httpStatus: 200, khaltiText: "state Success"))
-        #expect(events.last?.at == later)
-        let record = try #require(try await fixture.journal.payment(reference))
-        #expect(record.lookupCount == 1)
-        #expect(record.resolvedAt == later)
-        #expect(record.nextLookupAt == nil)
-        // The answer's id stays; a lookup's id only fills a missing one.
-        #expect(record.transactionID == "tx-E1")
     }
 
     @Test("server text is capped so a huge answer cannot swell the journal")

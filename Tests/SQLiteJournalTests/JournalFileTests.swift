@@ -2,7 +2,8 @@ import ArrownetDomain
 import Foundation
 import GRDB
 import Testing
-@testable import PaymentJournal
+import PaymentJournal
+@testable import SQLiteJournal
 
 @Suite("Journal file: durability settings, permissions, migrations")
 struct JournalFileTests {
@@ -33,12 +34,12 @@ struct JournalFileTests {
     func tightening() throws {
         let fixture = try JournalFixture()
         let path = fixture.path
-        try fixture.journal.close()
+        fixture.journal.closeNow()
         defer { fixture.remove() }
         chmod(fixture.folder.path, 0o755)
         chmod(path, 0o644)
-        let reopened = try PaymentJournal(path: path)
-        try reopened.close()
+        let reopened = try SQLiteJournal(path: path)
+        reopened.closeNow()
         #expect(mode(of: fixture.folder.path) == 0o700)
         #expect(mode(of: path) == 0o600)
     }
@@ -48,14 +49,14 @@ struct JournalFileTests {
         let fixture = try JournalFixture()
         defer { fixture.remove() }
         try await fixture.payment("K1", in: .paid)
-        try fixture.journal.close()
-        let reopened = try PaymentJournal(path: fixture.path)
-        defer { try? reopened.close() }
+        fixture.journal.closeNow()
+        let reopened = try SQLiteJournal(path: fixture.path)
+        defer { reopened.closeNow() }
         #expect(try await reopened.payment(try PaymentReference("K1"))?.state == .paid)
         let (version, applied) = try await reopened.database.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA user_version"), try JournalSchema.migrator().appliedMigrations(db))
         }
-        #expect(version == PaymentJournal.schemaVersion)
+        #expect(version == SQLiteJournal.schemaVersion)
         #expect(applied == JournalSchema.migrator().migrations)
     }
 
@@ -66,8 +67,8 @@ struct JournalFileTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("journal.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-        let journal = try PaymentJournal(path: path)
-        defer { try? journal.close() }
+        let journal = try SQLiteJournal(path: path)
+        defer { journal.closeNow() }
         #expect(try await journal.history(HistoryFilter()).isEmpty)
     }
 
@@ -75,17 +76,17 @@ struct JournalFileTests {
     func newerSchemaRefused() throws {
         let fixture = try JournalFixture()
         defer { fixture.remove() }
-        try fixture.journal.close()
-        // What a newer arrownet would leave: version 2 and a migration this one does not know.
+        fixture.journal.closeNow()
+        // What a newer arrownet would leave: a higher version and a migration this one does not know.
         let newer = try DatabaseQueue(path: fixture.path)
         try newer.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v2: refunds')")
-            try db.execute(sql: "PRAGMA user_version = 2")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v99: refunds')")
+            try db.execute(sql: "PRAGMA user_version = 99")
         }
         try newer.close()
         try expectRefusedUntouched(fixture.path) { error in
             guard case .newerSchema(_, let found, let known) = error else { return false }
-            return found == "version 2" && known == 1
+            return found == "version 99" && known == SQLiteJournal.schemaVersion
                 && error.description.contains("written by a newer arrownet") && error.description.contains("left untouched")
         }
     }
@@ -94,12 +95,12 @@ struct JournalFileTests {
     func unknownMigrationRefused() throws {
         let fixture = try JournalFixture()
         defer { fixture.remove() }
-        try fixture.journal.close()
+        fixture.journal.closeNow()
         let newer = try DatabaseQueue(path: fixture.path)
-        try newer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v1b: hotfix')") }
+        try newer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('journal v2b: hotfix')") }
         try newer.close()
         try expectRefusedUntouched(fixture.path) { error in
-            if case .newerSchema(_, let found, _) = error { return found.contains("journal v1b") }
+            if case .newerSchema(_, let found, _) = error { return found.contains("journal v2b") }
             return false
         }
     }
@@ -115,8 +116,8 @@ struct JournalFileTests {
         let halfway = try DatabaseQueue(path: path)
         try halfway.write { db in try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
         try halfway.close()
-        let journal = try PaymentJournal(path: path)
-        try journal.close()
+        let journal = try SQLiteJournal(path: path)
+        journal.closeNow()
     }
 
     @Test("another SQLite file, or a file that is not SQLite, is refused and left alone")
@@ -142,8 +143,8 @@ struct JournalFileTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let modeBefore = mode(of: path)
         do {
-            let journal = try PaymentJournal(path: path)
-            try? journal.close()
+            let journal = try SQLiteJournal(path: path)
+            journal.closeNow()
             Issue.record("\(path) was opened")
         } catch {
             #expect(matches(error), "got: \(error)")

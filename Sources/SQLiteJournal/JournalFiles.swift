@@ -1,4 +1,5 @@
 import Foundation
+import PaymentJournal
 
 /// Folder and file permissions of the journal. It names customers and what they paid,
 /// so only its owner may read it: folder 0700, the database and its WAL files 0600.

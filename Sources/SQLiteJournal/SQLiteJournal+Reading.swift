@@ -1,32 +1,16 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import PaymentJournal
 import StoredDates
 
-/// Which payments `history` lists. Every field left nil matches everything.
-public struct HistoryFilter: Sendable, Hashable {
-    /// Payments created at or after this instant.
-    public var since: Date?
-    public var username: Username?
-    public var state: PaymentState?
-    public var khaltiEnvironment: String?
-
-    public init(since: Date? = nil, username: Username? = nil, state: PaymentState? = nil, khaltiEnvironment: String? = nil) {
-        self.since = since
-        self.username = username
-        self.state = state
-        self.khaltiEnvironment = khaltiEnvironment
-    }
-}
-
-extension PaymentJournal {
+extension SQLiteJournal {
     public func payment(_ reference: PaymentReference) async throws(JournalError) -> PaymentRecord? {
         try await read { db in
             try JournalRows.fetchPayments(db, where: "reference = ?", arguments: [reference.value]).first
         }
     }
 
-    /// Every state change of the payment, oldest first.
     public func events(of reference: PaymentReference) async throws(JournalError) -> [PaymentEvent] {
         try await read { db in
             let rows = try Row.fetchAll(
@@ -40,71 +24,71 @@ extension PaymentJournal {
         }
     }
 
-    /// The customer's unresolved payment with this Khalti, if any (at most one, by the index).
     public func openPayment(for username: Username, in environment: String) async throws(JournalError) -> PaymentRecord? {
         try await read { db in try Self.openPayment(db, username: username, environment: environment) }
     }
 
-    /// Every unresolved payment (prepared, sending, held), of every Khalti, oldest first.
-    public func openPayments() async throws(JournalError) -> [PaymentRecord] {
-        try await read { db in
-            try JournalRows.fetchPayments(db, where: "state IN \(JournalSchema.openStatesSQL)", arguments: [])
-        }
+    public func paidPayments(for username: Username, in environment: String, since: Date) async throws(JournalError) -> [PaymentRecord] {
+        try await read { db in try Self.paidPayments(db, username: username, environment: environment, since: since) }
     }
 
-    /// The customer's paid payments with this Khalti created at or after `since`
-    /// (the console passes the start of today), oldest first.
-    public func paidPayments(for username: Username, in environment: String, since: Date) async throws(JournalError) -> [PaymentRecord] {
+    public func heldPayments(in environment: String?) async throws(JournalError) -> [PaymentRecord] {
         try await read { db in
             try JournalRows.fetchPayments(
-                db,
-                where: "state = 'paid' AND khalti_environment = ? AND username = ? COLLATE NOCASE AND created_at >= ?",
-                arguments: [environment, username.value, since.stored])
+                db, where: "state = 'held' AND (? IS NULL OR khalti_environment = ?)", arguments: [environment, environment])
         }
     }
 
-    /// Held payments of this Khalti whose next lookup is due at `time` (or all of them
-    /// with `ignoringDelay`). Payments flagged for attention wait for a person.
-    public func dueForLookup(in environment: String, at time: Date, ignoringDelay: Bool) async throws(JournalError) -> [PaymentRecord] {
-        try await read { db in
+    public func dueForLookup(in environment: String, at time: Date, schedule: LookupSchedule) async throws(JournalError) -> [PaymentRecord] {
+        let ignoreFirst = !schedule.waitsForFirstLookup
+        let ignoreBackoff = !schedule.waitsForBackoff
+        return try await read { db in
             try JournalRows.fetchPayments(
                 db,
                 where: """
                     state = 'held' AND attention IS NULL AND khalti_environment = ?
+                    AND (? OR first_lookup_at IS NULL OR first_lookup_at <= ?)
                     AND (? OR next_lookup_at IS NULL OR next_lookup_at <= ?)
                     """,
-                arguments: [environment, ignoringDelay, time.stored],
+                arguments: [environment, ignoreFirst, time.stored, ignoreBackoff, time.stored],
                 order: "next_lookup_at, id")
         }
     }
 
-    /// Every held payment of every Khalti, flagged ones included, oldest first.
-    public func heldPayments() async throws(JournalError) -> [PaymentRecord] {
-        try await read { db in try JournalRows.fetchPayments(db, where: "state = 'held'", arguments: []) }
-    }
-
     public func history(_ filter: HistoryFilter) async throws(JournalError) -> [PaymentRecord] {
-        try await read { db in
+        let records = try await read { db in
             var conditions = ["1"]
             var arguments = StatementArguments()
             if let since = filter.since {
                 conditions.append("created_at >= ?")
                 arguments += [since.stored]
             }
+            if let until = filter.until {
+                conditions.append("created_at < ?")
+                arguments += [until.stored]
+            }
             if let username = filter.username {
                 conditions.append("username = ? COLLATE NOCASE")
                 arguments += [username.value]
             }
-            if let state = filter.state {
-                conditions.append("state = ?")
-                arguments += [state.rawValue]
+            if let states = filter.states {
+                conditions.append("state IN (\(states.map { _ in "?" }.joined(separator: ", ")))")
+                arguments += StatementArguments(states.map(\.rawValue).sorted())
             }
             if let environment = filter.khaltiEnvironment {
                 conditions.append("khalti_environment = ?")
                 arguments += [environment]
             }
+            if let counter = filter.counter {
+                conditions.append("counter = ? COLLATE NOCASE")
+                arguments += [counter]
+            }
+            if filter.needsAttention {
+                conditions.append("attention IS NOT NULL")
+            }
             return try JournalRows.fetchPayments(db, where: conditions.joined(separator: " AND "), arguments: arguments)
         }
+        return records.filter(filter.matchesName)
     }
 
     // MARK: Inside a transaction
@@ -122,5 +106,12 @@ extension PaymentJournal {
             where: "state IN \(JournalSchema.openStatesSQL) AND khalti_environment = ? AND username = ? COLLATE NOCASE",
             arguments: [environment, username.value]
         ).first
+    }
+
+    static func paidPayments(_ db: Database, username: Username, environment: String, since: Date) throws -> [PaymentRecord] {
+        try JournalRows.fetchPayments(
+            db,
+            where: "state = 'paid' AND khalti_environment = ? AND username = ? COLLATE NOCASE AND created_at >= ?",
+            arguments: [environment, username.value, since.stored])
     }
 }

@@ -1,5 +1,6 @@
 import ArrownetDomain
 import GRDB
+import PaymentJournal
 
 /// The journal's tables, built by versioned migrations. Each migration sets
 /// `PRAGMA user_version` to its number, so a newer file is recognised before it is
@@ -10,23 +11,34 @@ import GRDB
 /// - a payment is inserted only as `prepared`;
 /// - its state moves only along `PaymentState.canMove` (trigger);
 /// - what was promised to the customer (reference, username, amount, ...) never changes;
-/// - a final payment never changes; payments and events are never deleted;
+/// - a final payment never changes (but for a paid one's flag for a person, and a
+///   person's decision that a flagged paid payment's money went back); payments and
+///   events are never deleted;
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 1
+    static let currentVersion = 2
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
     /// The states that count as unresolved; must equal `PaymentState.isOpen` (a test holds it to that).
     static let openStatesSQL = "('prepared', 'sending', 'held')"
 
-    /// The allowed moves as `from>to`; must equal `PaymentState.canMove` (a test holds it to that).
-    /// Written out rather than generated, so that this migration stays what it was
-    /// when a file was created, whatever the code says later.
-    static let allowedMovesSQL = """
+    /// The allowed moves as `from>to` in version 1. Written out rather than generated, so
+    /// that each migration stays what it was when a file was created, whatever the code
+    /// says later.
+    static let allowedMovesV1SQL = """
         ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
         'held>held', 'held>paid', 'held>not_paid', 'held>not_received')
+        """
+
+    /// Version 2 adds `paid>not_paid`, allowed only while the payment is flagged for a
+    /// person (a trigger checks it): the person records that a payment Khalti refunded
+    /// after it was paid went back to the customer. Must equal `PaymentState.canMove`
+    /// (a test holds it to that).
+    static let allowedMovesSQL = """
+        ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
+        'held>held', 'held>paid', 'held>not_paid', 'held>not_received', 'paid>not_paid')
         """
 
     static func migrator() -> DatabaseMigrator {
@@ -83,7 +95,7 @@ enum JournalSchema {
                 BEGIN SELECT RAISE(ABORT, 'a payment is written as prepared before it is sent'); END;
 
                 CREATE TRIGGER payment_moves_only_as_allowed BEFORE UPDATE OF state ON payment
-                WHEN (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesSQL)
+                WHEN (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesV1SQL)
                 BEGIN SELECT RAISE(ABORT, 'this payment state change is not allowed'); END;
 
                 CREATE TRIGGER payment_final_is_final BEFORE UPDATE ON payment
@@ -108,6 +120,58 @@ enum JournalSchema {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 
                 PRAGMA user_version = 1;
+                """)
+        }
+        migrator.registerMigration("\(identifierPrefix)2: owners, first lookups, refusals, flags on paid payments, who decided") { db in
+            try db.execute(sql: """
+                -- The process that wrote the intent: recovery moves a payment only once its
+                -- owner is provably gone.
+                ALTER TABLE payment ADD COLUMN owner TEXT;
+                -- No lookup before this: Khalti's five minutes after silence, at once after a refusal.
+                ALTER TABLE payment ADD COLUMN first_lookup_at DATETIME;
+                -- Khalti answered with an error code that proves the payment was refused.
+                ALTER TABLE payment ADD COLUMN refused_by_khalti INTEGER NOT NULL DEFAULT 0
+                    CHECK (refused_by_khalti IN (0, 1));
+                -- The person who decided a payment; NULL for the program's own moves.
+                ALTER TABLE payment_event ADD COLUMN actor TEXT;
+                -- Which process is looking the payment up, and until when: one lookup of a
+                -- payment at a time, however many consoles reconcile.
+                ALTER TABLE payment ADD COLUMN lookup_claimed_by TEXT;
+                ALTER TABLE payment ADD COLUMN lookup_claimed_until DATETIME;
+
+                -- Held payments of version 1 were first looked up at their next lookup.
+                UPDATE payment SET first_lookup_at = next_lookup_at WHERE state = 'held';
+
+                DROP TRIGGER payment_moves_only_as_allowed;
+                CREATE TRIGGER payment_moves_only_as_allowed BEFORE UPDATE OF state ON payment
+                WHEN (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesSQL)
+                    OR (OLD.state = 'paid' AND OLD.attention IS NULL)
+                BEGIN SELECT RAISE(ABORT, 'this payment state change is not allowed'); END;
+
+                DROP TRIGGER payment_final_is_final;
+                CREATE TRIGGER payment_final_is_final BEFORE UPDATE ON payment
+                WHEN OLD.state NOT IN \(openStatesSQL) AND NOT (
+                    OLD.state = 'paid' AND NEW.state IN ('paid', 'not_paid')
+                    AND NEW.transaction_id IS OLD.transaction_id AND NEW.sent_at IS OLD.sent_at
+                    AND NEW.lookup_count IS OLD.lookup_count
+                    AND NEW.unknown_reference_lookups IS OLD.unknown_reference_lookups
+                    AND NEW.next_lookup_at IS NULL AND NEW.first_lookup_at IS OLD.first_lookup_at
+                    AND NEW.refused_by_khalti IS OLD.refused_by_khalti
+                    AND (NEW.state = 'paid' OR NEW.resolved_at IS NOT NULL))
+                BEGIN SELECT RAISE(ABORT, 'a resolved payment never changes'); END;
+
+                DROP TRIGGER payment_promise_is_fixed;
+                CREATE TRIGGER payment_promise_is_fixed BEFORE UPDATE ON payment
+                WHEN NEW.reference IS NOT OLD.reference OR NEW.khalti_environment IS NOT OLD.khalti_environment
+                    OR NEW.username IS NOT OLD.username OR NEW.customer_name IS NOT OLD.customer_name
+                    OR NEW.months IS NOT OLD.months OR NEW.amount_paisa IS NOT OLD.amount_paisa
+                    OR NEW.counter IS NOT OLD.counter OR NEW.operator IS NOT OLD.operator
+                    OR NEW.created_at IS NOT OLD.created_at OR NEW.owner IS NOT OLD.owner
+                BEGIN SELECT RAISE(ABORT, 'what was promised to the customer never changes'); END;
+
+                CREATE INDEX payment_waiting_for_person ON payment (attention) WHERE attention IS NOT NULL;
+
+                PRAGMA user_version = 2;
                 """)
         }
         return migrator

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import PaymentJournal
 import StoredDates
 
 /// Reads rows back into domain values. A row that does not read (edited by hand, a
@@ -9,7 +10,7 @@ enum JournalRows {
     static let paymentColumns = """
         id, reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator, state,
         transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
-        next_lookup_at, attention
+        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner
         """
 
     static func payment(_ row: Row) throws(JournalError) -> PaymentRecord {
@@ -45,7 +46,10 @@ enum JournalRows {
             lookupCount: row["lookup_count"] ?? 0,
             unknownReferenceLookups: row["unknown_reference_lookups"] ?? 0,
             nextLookupAt: (row["next_lookup_at"] as StoredTime?)?.date,
-            attention: row["attention"]
+            firstLookupAt: (row["first_lookup_at"] as StoredTime?)?.date,
+            refusedByKhalti: (row["refused_by_khalti"] as Bool?) ?? false,
+            attention: row["attention"],
+            owner: row["owner"]
         )
     }
 
@@ -61,7 +65,8 @@ enum JournalRows {
             evidence: PaymentEvidence(
                 note: row["note"] ?? "", httpStatus: row["http_status"], errorCode: row["error_code"],
                 khaltiText: row["khalti_text"]
-            )
+            ),
+            actor: row["actor"]
         )
     }
 

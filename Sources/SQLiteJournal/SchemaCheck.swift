@@ -1,4 +1,5 @@
 import GRDB
+import PaymentJournal
 
 /// Looks at an existing file through a read-only connection before the journal opens
 /// it for writing: a journal from a newer arrownet, or some other SQLite file, must be

@@ -1,0 +1,71 @@
+import ArrownetDomain
+import Foundation
+import PaymentJournal
+
+/// Intents and payments in any state, made through the store's own API only, so the
+/// same helpers serve every implementation.
+public enum JournalSamples {
+    public static let environment = "sandbox"
+    /// 2025-01-01 10:00 in Kathmandu.
+    public static let morning = Date(timeIntervalSince1970: 1_735_705_800)
+
+    public static func intent(
+        _ reference: String, username: String = "Pradhanang", amountPaisa: Int64 = 169_500,
+        environment: String = JournalSamples.environment, counter: String = "counter-1", customerName: String = "Ashish Pradhanang - Home",
+        at time: Date = morning
+    ) throws -> PaymentIntent {
+        PaymentIntent(
+            reference: try PaymentReference(reference), khaltiEnvironment: environment, username: try Username(username),
+            customerName: customerName, plan: Plan(duration: .oneMonth, amount: Money(paisa: amountPaisa)),
+            counter: counter, operatorName: "sita", createdAt: time)
+    }
+}
+
+extension StoreFixture {
+    /// Puts a new payment in `state` along allowed moves only, written by `store`
+    /// (the fixture's own by default).
+    @discardableResult
+    public func payment(
+        _ reference: String, in state: PaymentState, username: String = "Pradhanang", counter: String = "counter-1",
+        customerName: String = "Ashish Pradhanang - Home", at time: Date = JournalSamples.morning,
+        by writer: (any JournalStore)? = nil
+    ) async throws -> PaymentRecord {
+        let store = writer ?? self.store
+        let ref = try PaymentReference(reference)
+        let intent = try JournalSamples.intent(reference, username: username, counter: counter, customerName: customerName, at: time)
+        guard case .prepared(let prepared) = try await store.prepare(intent, refusingIfPaidSince: nil) else {
+            throw SampleError("\(username) already has an open payment")
+        }
+        if state == .prepared { return prepared }
+        if state == .abandoned {
+            // The move another process's recovery makes, for this payment alone: its
+            // cutoff is after it, and its counter is the only one asked about.
+            let recoverer = try another()
+            let recovered = try await recoverer.recoverStranded(
+                at: time, lookupDelay: 300, cutoff: time.addingTimeInterval(1), counter: counter)
+            await recoverer.close()
+            guard let record = recovered.first(where: { $0.record.reference == ref })?.record else {
+                throw SampleError("recovery did not abandon \(reference)")
+            }
+            return record
+        }
+        let sending = try await store.markSending(ref, at: time)
+        if state == .sending { return sending }
+        let answerState: PaymentState = state == .notReceived ? .held : state
+        let record = try await store.recordAnswer(
+            RecordedAnswer(
+                state: answerState, evidence: PaymentEvidence(note: "test answer", httpStatus: 200), transactionID: "tx-\(reference)",
+                firstLookupAt: time.addingTimeInterval(300)),
+            of: ref, at: time)
+        guard state == .notReceived else { return record }
+        guard let received = try await store.recordLookup(
+            ref, found: .resolved(.notReceived, transactionID: nil), evidence: PaymentEvidence(note: "test 002"), at: time)
+        else { throw SampleError("\(reference) was not held") }
+        return received
+    }
+}
+
+public struct SampleError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PaymentJournal
+import SQLiteJournal
+import Synchronization
+
+/// The journal implementations the contract suite runs against. SQLite always; the
+/// others join as they are written.
+public enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite
+
+    public var description: String { rawValue }
+
+    /// Every kind this run can test.
+    public static var available: [StoreKind] { allCases }
+}
+
+/// A fresh, empty journal of one kind, and more views of the same journal as other
+/// processes (other counters) would open them.
+public final class StoreFixture: Sendable {
+    public let kind: StoreKind
+    public let store: any JournalStore
+    private let folder: URL
+    /// Stores opened with `another()`, closed with the fixture.
+    private let others = Mutex<[any JournalStore]>([])
+
+    public init(_ kind: StoreKind) throws {
+        self.kind = kind
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-contract-\(UUID().uuidString)")
+        switch kind {
+        case .sqlite:
+            store = try SQLiteJournal(path: folder.appendingPathComponent("data").appendingPathComponent(SQLiteJournal.fileName).path)
+        }
+    }
+
+    /// Another store on the same journal, with an owner of its own: another counter,
+    /// or another process at this counter.
+    public func another() throws -> any JournalStore {
+        let opened: any JournalStore = switch kind {
+        case .sqlite: try SQLiteJournal(path: store.location)
+        }
+        others.withLock { $0.append(opened) }
+        return opened
+    }
+
+    /// Runs `body` on a fresh journal and removes it afterwards, whatever happens.
+    public static func with(_ kind: StoreKind, _ body: (StoreFixture) async throws -> Void) async throws {
+        let fixture = try StoreFixture(kind)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.remove()
+            throw error
+        }
+        await fixture.remove()
+    }
+
+    public func remove() async {
+        for other in others.withLock({ $0 }) { await other.close() }
+        await store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
