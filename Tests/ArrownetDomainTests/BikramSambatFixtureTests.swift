@@ -43,7 +43,9 @@ struct BikramSambatFixtureTests {
                         + "\(bs?.isoText ?? "none") \(ad?.isoText ?? "none")")
             }
         }
-        #expect(wrong.isEmpty, "\(wrong.count) days differ, first: \(wrong.prefix(5).joined(separator: "; "))")
+        if !wrong.isEmpty {
+            Issue.record("\(wrong.count) days differ, first: \(wrong.prefix(5).joined(separator: "; "))")
+        }
     }
 
     @Test("the fixture covers every day of the table, but for the 32 days of 2062 the converters dispute")
