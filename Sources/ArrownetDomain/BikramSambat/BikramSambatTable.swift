@@ -21,25 +21,26 @@ extension BikramSambatCalendar {
     public init(tableText: String) throws(BikramSambatTableError) {
         var start: (line: Int, year: Int, day: CivilDay)?
         var years: [(line: Int, year: Int, months: [Int])] = []
-        // Any line ending counts (a table edited on Windows ends its lines with CR LF).
-        let lines = tableText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (index, line) in lines.enumerated() {
+        // Bytes, not Characters: the same result for this ASCII format, and no grapheme
+        // breaking, which made reading the shipped table take milliseconds at start.
+        var text = Array(tableText.utf8)
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }  // a byte-order mark some editors write
+        for (index, line) in text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            let content = String(line.prefix { $0 != "#" })
-            // A byte-order mark, which some editors write first, counts as white space.
-            let words = content.split(whereSeparator: { $0.isWhitespace || $0 == "\u{FEFF}" })
+            let content = line.prefix { $0 != UInt8(ascii: "#") }
+            // Spaces or tabs between words; a CR before the LF (Windows line ends) is white space too.
+            let words = content.split(whereSeparator: Self.isSpace)
             guard let first = words.first else { continue }
-            let found = content.trimmingWhitespace()
 
-            if words.count >= 2, first == "1", words[1].lowercased() == "baishakh" {
+            if words.count >= 2, first.elementsEqual("1".utf8), Self.string(words[1]).lowercased() == "baishakh" {
                 if let earlier = start {
                     throw BikramSambatTableError(line: lineNumber, problem: .secondStartLine(firstAt: earlier.line))
                 }
-                guard words.count == 5, words[3] == "=", let year = Self.number(words[2]) else {
-                    throw BikramSambatTableError(line: lineNumber, problem: .notAStartLine(found: found))
+                guard words.count == 5, words[3].elementsEqual("=".utf8), let year = Self.number(words[2]) else {
+                    throw BikramSambatTableError(line: lineNumber, problem: .notAStartLine(found: Self.trimmed(content)))
                 }
-                guard let day = CivilDay(isoText: String(words[4])) else {
-                    throw BikramSambatTableError(line: lineNumber, problem: .startNotADate(String(words[4])))
+                guard let day = CivilDay(isoText: Self.string(words[4])) else {
+                    throw BikramSambatTableError(line: lineNumber, problem: .startNotADate(Self.string(words[4])))
                 }
                 start = (lineNumber, year, day)
                 continue
@@ -48,12 +49,12 @@ extension BikramSambatCalendar {
             var numbers: [Int] = []
             for word in words {
                 guard let number = Self.number(word) else {
-                    throw BikramSambatTableError(line: lineNumber, problem: .notANumber(String(word)))
+                    throw BikramSambatTableError(line: lineNumber, problem: .notANumber(Self.string(word)))
                 }
                 numbers.append(number)
             }
             guard numbers.count == 13 else {
-                throw BikramSambatTableError(line: lineNumber, problem: .notAYearLine(found: found))
+                throw BikramSambatTableError(line: lineNumber, problem: .notAYearLine(found: Self.trimmed(content)))
             }
             let year = numbers[0]
             let months = Array(numbers[1...])
@@ -117,8 +118,28 @@ extension BikramSambatCalendar {
     }
 
     /// A year or a number of days: one to four ASCII digits.
-    private static func number(_ word: Substring) -> Int? {
-        guard (1...4).contains(word.utf8.count), word.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        return Int(word)
+    private static func number(_ word: ArraySlice<UInt8>) -> Int? {
+        guard (1...4).contains(word.count) else { return nil }
+        var value = 0
+        for byte in word {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    private static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A line as the error quotes it, without the white space around it.
+    private static func trimmed(_ content: ArraySlice<UInt8>) -> String {
+        guard let first = content.firstIndex(where: { !isSpace($0) }), let last = content.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return string(content[first...last])
     }
 }
