@@ -17,7 +17,8 @@ extension BikramSambatCalendar {
     /// ago); a few days' margin either way still catches a wrong year or a drifting table.
     static let newYearDays = 10...17
 
-    /// Reads and checks a table; refuses it with the first line that is wrong.
+    /// Reads and checks a table. Each line is checked as it is read, then the day each year
+    /// begins; the first problem found is thrown, with its line.
     public init(tableText: String) throws(BikramSambatTableError) {
         var start: (line: Int, year: Int, day: CivilDay)?
         var years: [(line: Int, year: Int, months: [Int])] = []
