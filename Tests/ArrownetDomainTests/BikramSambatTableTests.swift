@@ -40,13 +40,15 @@ struct BikramSambatTableTests {
         #expect(calendar.civilDay(for: BSDate(year: 2082, month: 1, day: 1)) == CivilDay(year: 2025, month: 4, day: 14))
     }
 
-    @Test("Windows line endings, a byte-order mark and tabs read the same")
+    @Test("Windows line endings, a byte-order mark, tabs and the spelling Baisakh read the same")
     func editorsVariants() throws {
         let plain = try BikramSambatCalendar(tableText: Self.table())
         let windows = "\u{FEFF}" + Self.table().replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try BikramSambatCalendar(tableText: windows) == plain)
         let tabs = Self.table().replacingOccurrences(of: "  ", with: "\t").replacingOccurrences(of: " ", with: "\t")
         #expect(try BikramSambatCalendar(tableText: tabs) == plain)
+        let otherSpelling = Self.table(replacing: 2, with: "1 BAISAKH 2081 = 2024-04-13")
+        #expect(try BikramSambatCalendar(tableText: otherSpelling) == plain)
         // Line numbers still count the lines a Windows editor shows.
         let badWindows = Self.table(replacing: 6, with: "2083  31 31 32 31 31 31 30 29 30 29 30 33")
             .replacingOccurrences(of: "\n", with: "\r\n")
@@ -94,6 +96,9 @@ struct BikramSambatTableTests {
         BadTable(
             name: "a start line without =", text: table(replacing: 2, with: "1 Baishakh 2081 2024-04-13"),
             line: 2, problem: .notAStartLine(found: "1 Baishakh 2081 2024-04-13")),
+        BadTable(
+            name: "a start line in another month", text: table(replacing: 2, with: "1 Jestha 2081 = 2024-05-14"),
+            line: 2, problem: .notAStartLine(found: "1 Jestha 2081 = 2024-05-14")),
         BadTable(
             name: "a start day that does not exist", text: table(replacing: 2, with: "1 Baishakh 2081 = 2024-02-30"),
             line: 2, problem: .startNotADate("2024-02-30")),

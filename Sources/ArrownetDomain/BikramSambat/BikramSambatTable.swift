@@ -16,6 +16,7 @@ extension BikramSambatCalendar {
     /// 1 Baishakh falls on Mesh Sankranti, 13 or 14 April in this era (12 April a century
     /// ago); a few days' margin either way still catches a wrong year or a drifting table.
     static let newYearDays = 10...17
+    static let startMonthNames: Set = ["baishakh", "baisakh"]
 
     /// Reads and checks a table. Each line is checked as it is read, then the day each year
     /// begins; the first problem found is thrown, with its line.
@@ -33,12 +34,17 @@ extension BikramSambatCalendar {
             let words = content.split(whereSeparator: Self.isSpace)
             guard let first = words.first else { continue }
 
-            if words.count >= 2, first.elementsEqual("1".utf8), Self.string(words[1]).lowercased() == "baishakh" {
+            // "1 Baishakh 2000 = 1943-04-14" (or Baisakh, the other common spelling); a "1"
+            // followed by a word is a start line, so a misspelt one is named as such.
+            if words.count >= 2, first.elementsEqual("1".utf8), Self.number(words[1]) == nil {
                 if let earlier = start {
                     throw BikramSambatTableError(line: lineNumber, problem: .secondStartLine(firstAt: earlier.line))
                 }
-                guard words.count == 5, words[3].elementsEqual("=".utf8), let year = Self.number(words[2]) else {
-                    throw BikramSambatTableError(line: lineNumber, problem: .notAStartLine(found: Self.trimmed(content)))
+                guard words.count == 5, Self.startMonthNames.contains(Self.string(words[1]).lowercased()),
+                    words[3].elementsEqual("=".utf8), let year = Self.number(words[2])
+                else {
+                    throw BikramSambatTableError(
+                        line: lineNumber, problem: .notAStartLine(found: Self.trimmed(content)))
                 }
                 guard let day = CivilDay(isoText: Self.string(words[4])) else {
                     throw BikramSambatTableError(line: lineNumber, problem: .startNotADate(Self.string(words[4])))
@@ -139,7 +145,8 @@ extension BikramSambatCalendar {
 
     /// A line as the error quotes it, without the white space around it.
     private static func trimmed(_ content: ArraySlice<UInt8>) -> String {
-        guard let first = content.firstIndex(where: { !isSpace($0) }), let last = content.lastIndex(where: { !isSpace($0) })
+        guard let first = content.firstIndex(where: { !isSpace($0) }),
+            let last = content.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return string(content[first...last])
     }
