@@ -17,8 +17,9 @@ struct BikramSambatPublishedDatesTests {
         // A blog post of Friday 7 October 2011 titled "Today is 20 Ashwin, 2068 BS"
         // (twittardy.blogspot.com/2011/10/today-is-20-ashwin-2068-bs.html).
         Dated(bs: BSDate(year: 2068, month: 6, day: 20), ad: CivilDay(year: 2011, month: 10, day: 7), source: "blog"),
-        // New Year 2080 "April 14" (RSS, as run by old.sajhamanch.com: "New Year 2080 BS being
-        // celebrated across Nepal today"); themountaincompany.co.uk: "1st of Baisakh ... April 14th 2023".
+        // The Rastriya Samachar Samiti (RSS) news item "April 14: The Nepali New Year 2080 Bikram
+        // Sambat (BS) is being celebrated ... today"; themountaincompany.co.uk: "1st of Baisakh
+        // and this is April 14th 2023".
         Dated(bs: BSDate(year: 2080, month: 1, day: 1), ad: CivilDay(year: 2023, month: 4, day: 14), source: "RSS"),
         // myrepublica.nagariknetwork.com: "KATHMANDU, April 13: It is New Year- 2081 Bikram
         // Sambat- today"; orissadiary.com, dated 2024-04-13, the same.
@@ -49,12 +50,12 @@ struct BikramSambatPublishedDatesTests {
 
     /// BS dates printed with their weekday: the weekday of the AD day the table gives must match.
     static let weekdays: [Weekday] = [
-        // The Rastriya Samachar Samiti on Tihar 2073 (wenepali.com/2016/10/25827.html):
-        // "कात्तिक १२ गते शुक्रबार" (Kartik 12, Friday).
-        Weekday(bs: BSDate(year: 2073, month: 7, day: 12), weekday: "Friday", source: "RSS"),
+        // The Nepal Panchanga Nirnayak Samiti's Tihar days of 2073, as wenepali.com reported them
+        // in October 2016 (wenepali.com/2016/10/25827.html): "कात्तिक १२ गते शुक्रबार" (Kartik 12, Friday).
+        Weekday(bs: BSDate(year: 2073, month: 7, day: 12), weekday: "Friday", source: "Panchanga committee"),
         // aayokhabar.com's dateline "७ कार्तिक २०७६, बिहीबार" (7 Kartik 2076, Thursday).
         Weekday(bs: BSDate(year: 2076, month: 7, day: 7), weekday: "Thursday", source: "aayokhabar"),
-        // The government's holidays for 2081 (connectnepali.com/news/29636.html): Dashain
+        // The government's holidays for 2081 (nepalkairan.com/news/2858): Dashain
         // "असोज २४ गते बिहीबारदेखि असोज २८ गते सोमबारसम्म" (Ashwin 24, Thursday, to Ashwin 28, Monday).
         Weekday(bs: BSDate(year: 2081, month: 6, day: 24), weekday: "Thursday", source: "holidays 2081"),
         Weekday(bs: BSDate(year: 2081, month: 6, day: 28), weekday: "Monday", source: "holidays 2081"),
