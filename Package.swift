@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "ArrownetDomain",
                 "StoredDates",
+                "ProcessLocks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // Graceful shutdown: cancelling a NIO server task can trap on a connection
                 // accepted but not yet served (swift-nio issue 3481).
@@ -59,12 +60,14 @@ let package = Package(
             resources: [.copy("Resources/sandbox-customers.json")],
             swiftSettings: strict
         ),
+        // flock-based locks between processes on one machine (setting up a file; is a process alive?).
+        .target(name: "ProcessLocks", swiftSettings: strict),
         // The one door to the payment journal: the store interface and its values, no database.
         .target(name: "PaymentJournal", dependencies: ["ArrownetDomain"], swiftSettings: strict),
         .target(
             // The journal in one SQLite file (GRDB): the embedded default for one counter.
             name: "SQLiteJournal",
-            dependencies: ["PaymentJournal", "ArrownetDomain", "StoredDates", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PaymentJournal", "ArrownetDomain", "StoredDates", "ProcessLocks", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(

@@ -1,5 +1,6 @@
 import Foundation
 import PaymentJournal
+import ProcessLocks
 
 /// Who is alive among the processes that write to one SQLite journal.
 ///
@@ -25,7 +26,11 @@ struct OwnerLocks: Sendable {
     /// Takes this owner's lock, for as long as the journal stays open.
     func hold(_ owner: String) throws(JournalError) -> FileLock {
         try JournalFiles.prepareFolder(folder)
-        return try FileLock.acquire(path(of: owner))
+        do {
+            return try FileLock.acquire(path(of: owner))
+        } catch {
+            throw .cannotOpen(path: error.path, reason: error.reason)
+        }
     }
 
     /// Whether the process that wrote as `owner` is provably gone. A dead owner's lock

@@ -2,6 +2,7 @@ import ArrownetDomain
 import Foundation
 import GRDB
 import PaymentJournal
+import ProcessLocks
 
 /// The payment journal in one SQLite file: the embedded default for one counter.
 ///
@@ -34,7 +35,8 @@ public final class SQLiteJournal: JournalStore {
         try JournalFiles.prepareFolder(folder.isEmpty ? "." : folder)
         // One process at a time creates, checks and migrates the file; the others wait
         // and then find it ready (two at once used to fail with "table payment already exists").
-        let setup = try FileLock.acquire(path + ".lock")
+        let setup: FileLock
+        do { setup = try FileLock.acquire(path + ".lock") } catch { throw .cannotOpen(path: path, reason: error.reason) }
         defer { setup.release() }
         let created = try JournalFiles.createIfMissing(path)
         if !created {

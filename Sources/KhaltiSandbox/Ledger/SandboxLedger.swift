@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import GRDB
+import ProcessLocks
 import StoredDates
 
 /// A payment the sandbox has validated and is about to record.
@@ -39,13 +40,29 @@ final class SandboxLedger: Sendable {
     private let database: DatabaseQueue
 
     /// Opens (or creates) the ledger in `directory`, or in memory when it is `nil`.
+    ///
+    /// Several processes may share one ledger file (every command with no token starts
+    /// its own embedded sandbox on the same data folder): each waits for the others'
+    /// transactions instead of failing with "database is locked", and one at a time sets
+    /// a new file up.
     init(directory: URL?, openingBalance: Money) throws {
-        if let directory {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            database = try DatabaseQueue(path: directory.appendingPathComponent(Self.fileName).path)
-        } else {
+        guard let directory else {
             database = try DatabaseQueue()
+            try Self.setUp(database, openingBalance: openingBalance)
+            return
         }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(Self.fileName).path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        database = try FileLock.withLock(path + ".lock") {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.setUp(queue, openingBalance: openingBalance)
+            return queue
+        }
+    }
+
+    private static func setUp(_ database: DatabaseQueue, openingBalance: Money) throws {
         try LedgerSchema.migrator().migrate(database)
         try database.write { db in try LedgerSchema.recordOpeningBalanceIfNew(openingBalance, in: db) }
     }
