@@ -68,7 +68,7 @@ struct EscposTransportTests {
         let started = ContinuousClock.now
         let error = await #expect(throws: PrinterError.self) { try await printer.print(long) }
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed >= .milliseconds(500) && elapsed < .seconds(3), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(500) && elapsed < .seconds(5), "\(elapsed)")
         guard case .notTaking(_, let after, let taken, let total)? = error else {
             Issue.record("expected notTaking, got \(String(describing: error))")
             return
@@ -81,12 +81,12 @@ struct EscposTransportTests {
 
     @Test("a printer that never answers: not answering within the connect timeout")
     func silent() async throws {
-        let silent = try SilentPort()
+        let silent = try await SilentPort()
         let printer = Self.printer(.network(host: "127.0.0.1", port: silent.port), timeouts: PrinterTimeouts(connect: .milliseconds(300)))
         let started = ContinuousClock.now
         let error = await #expect(throws: PrinterError.self) { try await printer.pulse(.standard) }
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed >= .milliseconds(300) && elapsed < .seconds(2), "\(elapsed)")
+        #expect(elapsed >= .milliseconds(300) && elapsed < .seconds(5), "\(elapsed)")
         #expect(error == .notAnswering(.network(host: "127.0.0.1", port: silent.port), after: .milliseconds(300)))
         #expect(error?.sentence == "The printer at 127.0.0.1:\(silent.port) did not answer within 0.3 s (is it switched on and on the network?).")
     }
@@ -96,7 +96,9 @@ struct EscposTransportTests {
         let printer = Self.printer(.network(host: "no-such-printer.invalid", port: 9100))
         let started = ContinuousClock.now
         let error = await #expect(throws: PrinterError.self) { try await printer.pulse(.standard) }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // A name server that does not answer is given up at the connect timeout (2 s);
+        // the rest is margin for a loaded machine.
+        #expect(ContinuousClock.now - started < .seconds(5))
         guard case .unknownHost? = error else {
             Issue.record("expected unknown host, got \(String(describing: error))")
             return

@@ -47,6 +47,20 @@ extension ConsoleSamples {
         return url
     }
 
+    /// A shell script standing in for a program, made executable. Written through a
+    /// close-on-exec descriptor and closed at once: a process another test spawns
+    /// meanwhile must not hold it open for writing, or running it fails with
+    /// "Text file busy".
+    static func script(_ text: String, named name: String, in folder: URL) -> String {
+        let path = folder.appendingPathComponent(name).path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o700)
+        precondition(descriptor >= 0, "cannot make \(path)")
+        let bytes = Array(text.utf8)
+        precondition(write(descriptor, bytes, bytes.count) == bytes.count, "cannot write \(path)")
+        close(descriptor)
+        return path
+    }
+
     /// The `pango-view` Debian installs (pango1.0-tools).
     static let pangoView = "/usr/bin/pango-view"
 }

@@ -71,9 +71,7 @@ struct RasterTests {
     func failing() async throws {
         let folder = Fixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = folder.appendingPathComponent("pango-view").path
-        try "#!/bin/sh\necho 'cannot open display' >&2\nexit 2\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        let script = Fixtures.script("#!/bin/sh\necho 'cannot open display' >&2\nexit 2\n", named: "pango-view", in: folder)
         let receipt = Fixtures.receipt(name: Fixtures.devanagariName)
         let job = await Self.printer(TextShaper(executable: script)).job(for: ReceiptLayout.document(for: receipt))
         #expect(Printout(job.bytes).images.isEmpty)
@@ -85,14 +83,12 @@ struct RasterTests {
     func blank() async throws {
         let folder = Fixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = folder.appendingPathComponent("pango-view").path
         // Writes a white 16x2 graymap to the --output= file.
-        try """
+        let script = Fixtures.script("""
             #!/bin/sh
             for a; do case "$a" in --output=*) out="${a#--output=}";; esac; done
             printf 'P5\\n16 2\\n255\\n' > "$out"; head -c 32 /dev/zero | tr '\\0' '\\377' >> "$out"
-            """.write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+            """, named: "pango-view", in: folder)
         let result = await TextShaper(executable: script).draw(Drawing(text: "राम", style: .plain, alignment: .left), width: 512, environment: [:])
         #expect(result == .failure(ShaperFailure(reason: "pango-view drew nothing")))
     }

@@ -7,7 +7,7 @@ final class SilentPort {
     let port: Int
     private var descriptors: [Int32] = []
 
-    init() throws {
+    init() async throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue | SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -29,7 +29,8 @@ final class SilentPort {
             }
             descriptors.append(filler)
         }
-        usleep(100_000)
+        // The fillers' handshakes complete at once on loopback; a moment for the kernel.
+        try await Task.sleep(for: .milliseconds(100))
     }
 
     deinit {
