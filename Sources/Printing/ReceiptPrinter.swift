@@ -115,8 +115,10 @@ public struct ReceiptPrinter: Sendable {
             return "saved as \(file.path)"
         case .command(let command):
             return try await PrintCommand(command: command, timeout: timeout, environment: environment).run(input: document.text)
-        case .escpos:
-            return try await printOnEscpos(document, kickDrawer: kickDrawer, standIn: "the name is printed as the username", nextStep: Self.reprintStep)
+        case .escpos(let address):
+            return try await print(
+                document, on: escposPrinter(at: address), kickDrawer: kickDrawer, standIn: "the name is printed as the username",
+                nextStep: Self.reprintStep)
         }
     }
 
@@ -130,10 +132,10 @@ public struct ReceiptPrinter: Sendable {
             return "saved as \(file.path)"
         case .command(let command):
             return try await PrintCommand(command: command, timeout: timeout, environment: environment).run(input: document.text)
-        case .escpos:
-            return try await printOnEscpos(
-                document, kickDrawer: kickDrawer, standIn: "text the printer has no letters for is printed as ?",
-                nextStep: "Check the printer, then print again.")
+        case .escpos(let address):
+            return try await print(
+                document, on: escposPrinter(at: address), kickDrawer: kickDrawer,
+                standIn: "text the printer has no letters for is printed as ?", nextStep: "Check the printer, then print again.")
         }
     }
 
@@ -148,8 +150,9 @@ public struct ReceiptPrinter: Sendable {
         do throws(PrinterError) {
             try await printer.pulse(pulse)
         } catch {
-            throw ConsoleError(kind: .unavailable, reason: error.sentence + " The drawer did not open.",
-                               nextStep: "Check the printer, then open the drawer again, or use its key.")
+            throw ConsoleError(
+                kind: .unavailable, reason: error.sentence + Self.drawerNote(pulseEnd: printer.encoder.bytes(for: pulse).count, after: error),
+                nextStep: "Check the printer, then open the drawer again, or use its key.")
         }
         return "drawer opened (\(printer.address))"
     }
@@ -157,15 +160,17 @@ public struct ReceiptPrinter: Sendable {
     /// The ESC/POS printer this prints on, if it is one.
     public var escposPrinter: EscposPrinter? {
         guard case .escpos(let address) = destination else { return nil }
-        return EscposPrinter(
-            address: address, encoder: escpos.encoder, shaper: escpos.shaper, timeouts: escpos.timeouts, environment: environment)
+        return escposPrinter(at: address)
     }
 
-    /// What a failed job with a pulse did to the drawer: the pulse is sent right after
-    /// the initialisation, so a printer that took more than that may have opened it.
-    static func drawerNote(pulse: DrawerPulse?, after error: PrinterError) -> String {
-        guard let pulse else { return "" }
-        let pulseEnd = EscposEncoder.start.count + pulse.bytes.count
+    private func escposPrinter(at address: PrinterAddress) -> EscposPrinter {
+        EscposPrinter(address: address, encoder: escpos.encoder, shaper: escpos.shaper, timeouts: escpos.timeouts, environment: environment)
+    }
+
+    /// What a failed job with a pulse did to the drawer (`pulseEnd`: where the pulse's
+    /// bytes end in the job, nil without one): a printer that took them may have opened it.
+    static func drawerNote(pulseEnd: Int?, after error: PrinterError) -> String {
+        guard let pulseEnd else { return "" }
         switch error {
         case .notTaking(_, _, let taken, _) where taken >= pulseEnd: return " The drawer may have opened."
         case .connectionLost: return " The drawer may have opened."
@@ -175,16 +180,17 @@ public struct ReceiptPrinter: Sendable {
 
     static let reprintStep = "Check the printer, then print again: r on the result screen, Ctrl-R on the username screen."
 
-    private func printOnEscpos(
-        _ document: PrintDocument, kickDrawer: Bool, standIn: String, nextStep: String
+    private func print(
+        _ document: PrintDocument, on printer: EscposPrinter, kickDrawer: Bool, standIn: String, nextStep: String
     ) async throws(ConsoleError) -> String {
-        guard let printer = escposPrinter else { preconditionFailure("only for an ESC/POS destination") }
         let pulse = kickDrawer ? drawer.pulse : nil
         let reasons: [String]
         do throws(PrinterError) {
             reasons = try await printer.print(document, pulse: pulse)
         } catch {
-            throw ConsoleError(kind: .unavailable, reason: error.sentence + Self.drawerNote(pulse: pulse, after: error), nextStep: nextStep)
+            // The pulse comes right after the initialisation (`EscposEncoder.bytes(for:drawn:pulse:)`).
+            let pulseEnd = pulse.map { EscposEncoder.start.count + $0.bytes.count }
+            throw ConsoleError(kind: .unavailable, reason: error.sentence + Self.drawerNote(pulseEnd: pulseEnd, after: error), nextStep: nextStep)
         }
         return "sent to the printer (\(printer.address))" + (pulse == nil ? "" : ", drawer opened")
             + (reasons.isEmpty ? "" : "; \(standIn) (\(reasons.joined(separator: "; ")))")

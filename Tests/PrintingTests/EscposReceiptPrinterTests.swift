@@ -81,6 +81,19 @@ struct EscposReceiptPrinterTests {
         #expect(drawer?.reason.hasSuffix("The drawer did not open.") == true)
     }
 
+    @Test("a printer that took the start of the job but not the rest: the drawer may have opened, and the clerk is told")
+    func stuckAfterPulse() async throws {
+        let listener = try LoopbackPrinter(readsNothing: true)
+        defer { listener.stop() }
+        let long = PrintDocument((1...400).map { .field(label: "Payment \($0)", value: "Rs. 1,695.00") })
+        let error = await #expect(throws: ConsoleError.self) {
+            try await Self.printer(listener.setting).print(long, fileName: "report", kickDrawer: true)
+        }
+        #expect(error?.reason.hasPrefix("The printer at 127.0.0.1:\(listener.port) did not take the job within 0.5 s") == true)
+        #expect(error?.reason.hasSuffix("switched off? The drawer may have opened.") == true)
+        #expect(error?.nextStep == "Check the printer, then print again.")
+    }
+
     @Test("a report prints through the same path: on the printer, or saved beside the receipts under its own name")
     func report() async throws {
         let listener = try LoopbackPrinter()

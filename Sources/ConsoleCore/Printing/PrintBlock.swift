@@ -4,8 +4,8 @@
 public enum PrintBlock: Hashable, Sendable {
     /// A rule across the paper.
     case rule(PrintRule)
-    /// Free text, wrapped at spaces, each line placed on the paper by `alignment`.
-    /// Empty text is one empty line.
+    /// Free text, wrapped at spaces (a run of spaces counts as one), each line placed
+    /// on the paper by `alignment`. Empty text is one empty line.
     case text(String, style: PrintStyle = .plain, alignment: PrintAlignment = .left)
     /// `Label        value` on one line when both fit, else the label on its own line
     /// and the value right-aligned below it, wrapped.

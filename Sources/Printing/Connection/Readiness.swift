@@ -1,8 +1,9 @@
 import Foundation
 
 /// Waiting for a descriptor without holding a thread: `poll` with no timeout, then a
-/// short sleep, until ready or the deadline. The console's tasks share two threads on
-/// a counter's small PC; a poll blocking for seconds would freeze the screen.
+/// short sleep, until ready or the deadline. The console's tasks share one thread a
+/// core (two on a counter's small PC); a poll blocking for seconds on one of them
+/// would stall the screen's work meanwhile.
 enum Readiness: Equatable {
     case ready(revents: Int16)
     case timedOut
