@@ -80,11 +80,14 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["ArrownetDomain"], swiftSettings: strict),
         // Performs what ConsoleCore asks for through injected clients, feeds the answers back.
         .target(name: "ConsoleRuntime", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
+        // Receipts and reports to files, a print command, or an ESC/POS printer (TCP or a
+        // USB device file) with its cash drawer; names drawn by pango-view when installed.
+        .target(name: "Printing", dependencies: ["ConsoleCore", "ArrownetDomain"], swiftSettings: strict),
         // The console's live world behind ConsoleEnvironment: Khalti, the payment desk and
         // its journal, the receipt printer. The executable builds it; flow tests drive it.
         .target(
             name: "LiveConsole",
-            dependencies: ["ConsoleRuntime", "ConsoleCore", "KhaltiClient", "PaymentDesk", "PaymentJournal", "ArrownetDomain"],
+            dependencies: ["ConsoleRuntime", "ConsoleCore", "Printing", "KhaltiClient", "PaymentDesk", "PaymentJournal", "ArrownetDomain"],
             swiftSettings: strict
         ),
         // Pure drawing: a screen buffer of cells, widgets, one render function per screen.
@@ -135,12 +138,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            // The error and outcome mappings and the receipt printer, without a server.
+            // The error and outcome mappings, without a server.
             name: "LiveConsoleTests",
             dependencies: [
-                "LiveConsole", "ConsoleCore", "ConsoleTestSupport", "KhaltiClient", "PaymentDesk", "PaymentJournal",
+                "LiveConsole", "Printing", "ConsoleCore", "ConsoleTestSupport", "KhaltiClient", "PaymentDesk", "PaymentJournal",
                 "ArrownetDomain",
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // Files, print commands, and ESC/POS bytes decoded back into commands, sent to a
+            // loopback listener and a file standing in for the printer; golden byte files.
+            name: "PrintingTests",
+            dependencies: ["Printing", "ConsoleCore", "ConsoleTestSupport", "NetworkTestSupport", "ArrownetDomain"],
+            exclude: ["__Golden__"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -99,3 +99,58 @@ struct ReceiptTests {
         }
     }
 }
+
+@Suite("Print documents")
+struct PrintDocumentTests {
+    @Test("the receipt's document: the headline tall, the marks, REPRINT and the amount bold, the rest plain; the name's stand-in is the username")
+    func receiptStyles() {
+        let receipt = Receipt(
+            payment: ReceiptTests.payment(name: "राम बहादुर श्रेष्ठ", duration: .oneMonth, amount: Money(paisa: 169_500), transactionID: "K1"),
+            newExpiry: nil, environment: .uat
+        ).reprint()
+        let document = ReceiptLayout.document(for: receipt, calendar: Fixtures.calendar)
+        let styled = document.lines.filter { $0.style != .plain }.map { "\($0.style): \($0.text.trimmingCharacters(in: .whitespaces))" }
+        #expect(styled == [
+            "bold: *** UAT: NOT A REAL PAYMENT ***", "headline: ARROWNET INTERNET", "bold: *** REPRINT ***",
+            "bold: AMOUNT PAID                   Rs. 1,695.00", "bold: *** UAT: NOT A REAL PAYMENT ***",
+        ])
+        #expect(document.blocks.contains(.field(label: "Name", value: "राम बहादुर श्रेष्ठ", standIn: "ram.shrestha (name on screen)")))
+        #expect(document.text == ReceiptLayout.text(for: receipt, calendar: Fixtures.calendar))
+    }
+
+    @Test("blocks lay out for any document: rules, aligned free text wrapped at the width, an empty line, rows that wrap their value")
+    func layout() {
+        let document = PrintDocument([
+            .rule(.heavy),
+            .text("Z REPORT", style: .headline, alignment: .center),
+            .text("Drawer opened 14 times, 2 without a payment, 1 for change"),
+            .text(""),
+            .text("signed", alignment: .right),
+            .field(label: "Total", value: "Rs. 31,092.00", style: .bold),
+            .field(label: "Counted by the operator at the end of the shift", value: "Sita"),
+            .rule(.light),
+        ])
+        #expect(document.lines == [
+            PrintLine(String(repeating: "=", count: 42)),
+            PrintLine(String(repeating: " ", count: 17) + "Z REPORT", style: .headline),
+            PrintLine("Drawer opened 14 times, 2 without a"),
+            PrintLine("payment, 1 for change"),
+            PrintLine(""),
+            PrintLine(String(repeating: " ", count: 36) + "signed"),
+            PrintLine("Total" + String(repeating: " ", count: 24) + "Rs. 31,092.00", style: .bold),
+            PrintLine("Counted by the operator at the end of the"),
+            PrintLine("shift"),
+            PrintLine(String(repeating: " ", count: 38) + "Sita"),
+            PrintLine(String(repeating: "-", count: 42)),
+        ])
+        #expect(document.text.hasSuffix("-\n"))
+    }
+
+    @Test("a stand-in replaces only a field's value, and only where one is given")
+    func standIn() {
+        #expect(PrintBlock.field(label: "Name", value: "राम", standIn: "ram (name on screen)").withStandIn
+            == .field(label: "Name", value: "ram (name on screen)"))
+        #expect(PrintBlock.field(label: "Name", value: "राम").withStandIn == .field(label: "Name", value: "राम"))
+        #expect(PrintBlock.text("राम").withStandIn == .text("राम"))
+    }
+}

@@ -3,7 +3,7 @@ import ConsoleCore
 import ConsoleTestSupport
 import Foundation
 
-/// The shared samples, with this layer's payments, receipts and folders.
+/// The shared samples, with this layer's payments.
 typealias Fixtures = ConsoleSamples
 
 extension ConsoleSamples {
@@ -17,20 +17,5 @@ extension ConsoleSamples {
             operatorName: operatorName, state: state, transactionID: state == .paid ? "KTX1" : nil, createdAt: time,
             updatedAt: time, nextLookupAt: state == .held ? time.addingTimeInterval(300) : nil, lookupCount: 0, attention: nil
         )
-    }
-
-    static func receipt(number: String = "Counter1-6Q7R8S9T0V", at time: Date = morning) -> Receipt {
-        Receipt(
-            number: number, paidAt: time, counter: "Counter 1", operatorName: "Sita", username: try! Username("Pradhanang"),
-            customerName: "Ashish Pradhanang - Home", duration: .oneMonth, amount: Money(paisa: 169_500), newExpiry: nil,
-            reference: try! PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"), transactionID: "KTX1", environment: .sandbox
-        )
-    }
-
-    /// A private temporary folder, removed by `remove`.
-    static func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("live-console-\(UUID().uuidString)", isDirectory: true)
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 }

@@ -2,7 +2,7 @@ import ArrownetDomain
 import Foundation
 
 /// A paid payment as printed for the customer. A plain value: `ReceiptLayout`
-/// turns it into text, the runtime sends that text to the printer.
+/// turns it into a document, the receipt printer prints or saves that.
 public struct Receipt: Hashable, Sendable {
     /// Printed and quoted by the customer: counter and the end of our reference,
     /// unique because references are (see `init(payment:...)`).

@@ -8,23 +8,34 @@ import Foundation
 enum ReceiptFiles {
     /// The folder is made 0700 and files 0600: receipts carry customers' names.
     static func save(_ text: String, of receipt: Receipt, in folder: URL, calendar: CounterCalendar) throws(ConsoleError) -> URL {
+        try save(text, stem: baseName(of: receipt, calendar: calendar), in: folder, kind: "receipt", name: receipt.number)
+    }
+
+    /// Any document (a shift report) as `<stem>.txt`, `<stem>-2.txt`...; `kind` and
+    /// `name` say which in sentences ("report Counter1-shift-3").
+    static func save(_ text: String, stem: String, in folder: URL, kind: String, name: String) throws(ConsoleError) -> URL {
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw failure("The receipts folder \(folder.path) cannot be made (\(error.localizedDescription)).")
         }
-        let stem = baseName(of: receipt, calendar: calendar)
         for attempt in 1...100 {
             let name = attempt == 1 ? "\(stem).txt" : "\(stem)-\(attempt).txt"
             let file = folder.appendingPathComponent(name)
             switch write(text, toNew: file.path) {
             case .written: return file
             case .exists: continue
-            case .failed(let reason): throw failure("The receipt could not be saved to \(file.path) (\(reason)).")
+            case .failed(let reason): throw failure("The \(kind) could not be saved to \(file.path) (\(reason)).")
             }
         }
-        throw failure("The receipts folder \(folder.path) already has 100 copies of receipt \(receipt.number).")
+        throw failure("The receipts folder \(folder.path) already has 100 copies of \(kind) \(name).")
+    }
+
+    /// Letters, digits, `-` and `_` of `name`: a file name that can never leave the folder.
+    static func stem(_ name: String, otherwise fallback: String) -> String {
+        let kept = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        return kept.isEmpty ? fallback : kept
     }
 
     static func baseName(of receipt: Receipt, calendar: CounterCalendar) -> String {
@@ -39,6 +50,11 @@ enum ReceiptFiles {
         case written
         case exists
         case failed(String)
+
+        var isWritten: Bool {
+            if case .written = self { return true }
+            return false
+        }
     }
 
     /// O_EXCL: a new file or nothing, created 0600 before a byte is written.

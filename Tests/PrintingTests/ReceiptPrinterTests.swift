@@ -1,7 +1,7 @@
 import ArrownetDomain
 import ConsoleCore
 import Foundation
-import LiveConsole
+import Printing
 import Testing
 
 @Suite("Receipt printer")

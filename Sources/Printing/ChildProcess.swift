@@ -1,7 +1,8 @@
 import Foundation
 
-/// A command run by `/bin/sh -c` in a process group of its own, with bytes on its
-/// standard input and its output in a file, waited for with a deadline.
+/// A program (the counter's print command through `/bin/sh -c`, or the text shaper
+/// directly) run in a process group of its own, with bytes on its standard input and
+/// its output in a file, waited for with a deadline.
 ///
 /// Not Foundation's `Process`: on Linux it notices an exit only when every process
 /// holding its internal pipe has gone, so `sh -c "lp ..."` stuck in a child outlives
@@ -19,8 +20,22 @@ struct ChildProcess {
     static let killGrace: Duration = .seconds(1)
     static let pollInterval: Duration = .milliseconds(10)
 
-    let command: String
+    /// The program's path and its arguments, the first being its name.
+    let executable: String
+    let arguments: [String]
     let environment: [String: String]
+
+    /// Runs `command` through `/bin/sh -c`, so quoting works as in a terminal.
+    init(command: String, environment: [String: String]) {
+        self.init(executable: "/bin/sh", arguments: ["/bin/sh", "-c", command], environment: environment)
+    }
+
+    /// Runs the program itself, no shell: no argument is ever parsed.
+    init(executable: String, arguments: [String], environment: [String: String]) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+    }
 
     /// More input than a pipe holds would block the write below (nobody reads yet).
     static let inputLimit = 32 * 1024
@@ -72,14 +87,14 @@ struct ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
         let copy = { (text: String) -> UnsafeMutablePointer<CChar>? in strdup(text) }
-        let arguments = ["/bin/sh", "-c", command].map(copy) + [nil]
+        let argv = arguments.map(copy) + [nil]
         let variables = environment.map { copy("\($0.key)=\($0.value)") } + [nil]
         defer {
-            arguments.forEach { free($0) }
+            argv.forEach { free($0) }
             variables.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, variables)
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, variables)
         guard result == 0 else { throw .system("posix_spawn", result) }
         return pid
     }
@@ -122,6 +137,17 @@ struct ChildProcess {
             try await Task.sleep(for: pollInterval)
         } catch {
             usleep(10_000)
+        }
+    }
+}
+
+extension ChildProcess.Ending {
+    /// How it ended, after the program's name: "failed with exit status 3".
+    var sentence: String {
+        switch self {
+        case .exited(let status): "failed with exit status \(status)"
+        case .signalled(let signal): "was stopped by signal \(signal)"
+        case .timedOut: "did not finish in time and was stopped"
         }
     }
 }

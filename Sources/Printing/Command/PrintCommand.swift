@@ -1,6 +1,5 @@
 import ConsoleCore
 import Foundation
-import KhaltiClient
 
 /// Runs the counter's print command once with the receipt on its standard input.
 ///
@@ -10,6 +9,8 @@ import KhaltiClient
 struct PrintCommand: Sendable {
     let command: String
     let timeout: Duration
+    /// Already without the Khalti token (`ReceiptPrinter.withheldVariables`): a print
+    /// wrapper that logs its environment must not log the token.
     let environment: [String: String]
 
     /// What the command printed is kept to this many characters for the clerk.
@@ -24,8 +25,7 @@ struct PrintCommand: Sendable {
         }
         defer { output.remove() }
 
-        // A print wrapper that logs its environment must not log the token.
-        let child = ChildProcess(command: command, environment: environment.filter { $0.key != ConsoleSettings.tokenVariable })
+        let child = ChildProcess(command: command, environment: environment)
         let ending: ChildProcess.Ending
         do {
             ending = try await child.run(input: Data(input.utf8), output: output.descriptor, timeout: timeout)
@@ -57,32 +57,5 @@ struct PrintCommand: Sendable {
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
-}
-
-/// The command's output and errors go to a private temporary file, not a pipe: a
-/// command that prints a lot, or leaves a child holding the pipe, cannot block us.
-private struct OutputFile {
-    let path: String
-    let descriptor: Int32
-
-    init() throws(ChildProcessError) {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-print-\(UUID().uuidString).txt").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .system("open", errno) }
-    }
-
-    /// What the command said, on one line, trimmed.
-    func text(limit: Int) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        let text = String(decoding: data.prefix(4096), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .joined(separator: " ")
-        return text.count > limit ? String(text.prefix(limit - 3)) + "..." : text
-    }
-
-    func remove() {
-        close(descriptor)
-        unlink(path)
     }
 }
