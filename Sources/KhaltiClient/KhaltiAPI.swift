@@ -45,7 +45,7 @@ public final class KhaltiAPI: Sendable {
             try await rawPost(KhaltiPaths.details, body: body, timeout: timeouts.details)
         )
         do {
-            return try WireReading.account(fields, username: username)
+            return try WireReading.account(fields, username: username, token: token)
         } catch {
             throw .unreadableAnswer(httpStatus: 200, problem: token.scrub(error.sentence))
         }

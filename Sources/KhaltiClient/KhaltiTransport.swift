@@ -54,6 +54,10 @@ final class KhaltiTransport: Sendable {
     let baseURL: String
     let maximumAnswerBytes: Int
     let logger: Logger
+    /// The logger AsyncHTTPClient gets: never below debug. At trace it logs every
+    /// response part it reads, bytes and all, and an answer that echoes the request
+    /// would put the token in the log (README "Configuration").
+    let clientLogger: Logger
 
     init(baseURL: String, connectTimeout: Int, maximumAnswerBytes: Int, logger: Logger) {
         var configuration = HTTPClient.Configuration()
@@ -64,6 +68,9 @@ final class KhaltiTransport: Sendable {
         self.baseURL = baseURL
         self.maximumAnswerBytes = maximumAnswerBytes
         self.logger = logger
+        var clientLogger = logger
+        clientLogger.logLevel = max(logger.logLevel, .debug)
+        self.clientLogger = clientLogger
     }
 
     func shutdown() async {
@@ -94,7 +101,7 @@ final class KhaltiTransport: Sendable {
         let started = ContinuousClock.now
         do {
             // The deadline covers the whole exchange, body included.
-            let response = try await http.execute(request, deadline: .now() + .seconds(Int64(timeoutSeconds)), logger: logger)
+            let response = try await http.execute(request, deadline: .now() + .seconds(Int64(timeoutSeconds)), logger: clientLogger)
             let body = try await response.body.collect(upTo: maximumAnswerBytes)
             logger.debug("khalti answered", metadata: [
                 "path": "\(path)", "status": "\(response.status.code)",

@@ -64,7 +64,9 @@ enum WireReading {
         return JSONValue.parse(raw.body) == nil ? .text : .json
     }
 
-    static func account(_ fields: AnswerFields, username: Username) throws(FieldProblem) -> Account {
+    /// The customer as the details answer describes them. Its texts are scrubbed of the
+    /// token: they are shown on screen and written to the journal and receipts.
+    static func account(_ fields: AnswerFields, username: Username, token: KhaltiToken) throws(FieldProblem) -> Account {
         guard case .array(let entries)? = fields.value["plan_details"] else {
             throw FieldProblem(field: "plan_details", problem: "is missing or not a list")
         }
@@ -78,8 +80,8 @@ enum WireReading {
         }
         return Account(
             username: username,
-            fullName: try fields.string("full_name"),
-            currentPlan: try fields.string("current_plan"),
+            fullName: token.scrub(try fields.string("full_name")),
+            currentPlan: token.scrub(try fields.string("current_plan")),
             daysRemaining: try fields.int("days_remaining"),
             hasDue: try fields.bool("has_due"),
             acceptsAdvancePayment: try fields.bool("accept_advance_payment"),

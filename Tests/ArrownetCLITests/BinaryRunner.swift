@@ -37,6 +37,14 @@ struct BinaryRunner {
         }
     }
 
+    /// Whether the binary is a debug build (`arrownet --version`), which alone honours
+    /// the crash tests' hooks.
+    func isDebugBuild() async throws -> Bool {
+        let version = try await run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("arrownet "), "\(version.stdout)\(version.stderr)")
+        return version.stdout.contains("(debug build)")
+    }
+
     /// The private environment every run gets, with the test's own variables on top.
     func environment(_ extra: [String: String]) -> [String: String] {
         var env = [

@@ -44,9 +44,26 @@ struct CrashRecoveryTests {
         await sandbox.stop()
     }
 
-    @Test("killed between writing the intent and sending: nothing reaches Khalti, the intent is abandoned")
+    @Test("a release build ignores the crash tests' pause between intent and sending")
+    func releaseIgnoresTestHooks() async throws {
+        let runner = try BinaryRunner()
+        guard try await !runner.isDebugBuild() else { return }
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration())
+        let started = ContinuousClock.now
+        let pay = try await runner.run(
+            ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL],
+            environment: ["ARROWNET_TEST_PAUSE_AFTER_INTENT_MS": "30000"])
+        #expect(pay.status == 0, "\(pay.stderr)")
+        #expect(ContinuousClock.now - started < .seconds(20), "no pause of 30 s")
+        #expect(try await sandbox.ledgerEntries().count == 1)
+        await sandbox.stop()
+    }
+
+    @Test("killed between writing the intent and sending: nothing reaches Khalti, the intent is abandoned (debug build)")
     func killedBeforeSending() async throws {
         let runner = try BinaryRunner()
+        // Only a debug build pauses there; the release build's test is the one above.
+        guard try await runner.isDebugBuild() else { return }
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(dataDirectory: runner.home.appendingPathComponent("khalti-ledger")))
         let pay = try BinaryProcess(
             runner, ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL],

@@ -9,7 +9,7 @@ typealias Fixtures = ConsoleSamples
 extension ConsoleSamples {
     static func receipt(
         number: String = "Counter1-6Q7R8S9T0V", at time: Date = morning, name: String = "Ashish Pradhanang - Home",
-        environment: ServiceEnvironment = .sandbox
+        environment: KhaltiEnvironment = .sandbox
     ) -> Receipt {
         Receipt(
             number: number, paidAt: time, counter: "Counter 1", operatorName: "Sita", username: try! Username("Pradhanang"),

@@ -104,6 +104,10 @@ public final class RunningSandbox: Sendable {
 
     public func clearFaults() { faults.clear() }
 
+    /// Takes the rule with this id out; false when there is none.
+    @discardableResult
+    public func remove(_ faultID: Int) -> Bool { faults.remove(faultID) }
+
     /// Every rule in force and how often it fired.
     public func faultStatuses() -> [FaultStatus] { faults.statuses() }
 

@@ -45,6 +45,16 @@ final class FaultBoard: Sendable {
         }
     }
 
+    /// Takes one rule out; false when no rule has that id.
+    @discardableResult
+    func remove(_ id: Int) -> Bool {
+        rules.withLock { state in
+            let before = state.slots.count
+            state.slots.removeAll { $0.id == id }
+            return state.slots.count != before
+        }
+    }
+
     @discardableResult
     func clear() -> Int {
         rules.withLock { state in

@@ -4,7 +4,8 @@
 /// JSON form (admin endpoint, CLI flags), snake_case:
 /// `{"call": "commit", "username": "queuedok", "times": 1, "effect": "drop_connection"}`;
 /// `effect` is one of `latency` (+ `milliseconds`), `http_error` (+ `status`, 500-599),
-/// `non_json`, `drop_connection`, `answer_late` (+ `milliseconds`), `maintenance`.
+/// `non_json`, `drop_before`, `drop_connection`, `answer_late` (+ `milliseconds`),
+/// `maintenance`, `error_entries` (+ `error_code`), `wrong_amount`.
 public struct FaultRule: Sendable, Equatable, Codable {
     /// The Khalti calls a rule can target.
     public enum Call: String, Sendable, Codable, CaseIterable {
@@ -29,6 +30,14 @@ public struct FaultRule: Sendable, Equatable, Codable {
         case answerLate(milliseconds: Int)
         /// Answers 1019 with HTTP 503. The call is not handled.
         case maintenance
+        /// Closes the connection without handling the call or answering (nothing is paid).
+        case dropBeforeHandling
+        /// Lookups only: each reference is answered with an error object instead of its
+        /// status (`status: false`, this code, `state: "Error"`), HTTP 200 in a bulk answer
+        /// and 500 alone. The lookup is not handled (not counted towards settling).
+        case errorEntries(code: String)
+        /// Lookups only: handled, but every amount reported is one rupee more than recorded.
+        case wrongAmount
     }
 
     /// The call the rule applies to; `nil` for every call.
@@ -51,6 +60,7 @@ public struct FaultRule: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case call, username, times, effect, milliseconds, status
+        case errorCode = "error_code"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,10 +92,14 @@ public struct FaultRule: Sendable, Equatable, Codable {
         case "drop_connection": effect = .dropConnection
         case "answer_late": effect = .answerLate(milliseconds: try milliseconds())
         case "maintenance": effect = .maintenance
+        case "drop_before": effect = .dropBeforeHandling
+        case "error_entries": effect = .errorEntries(code: try container.decodeIfPresent(String.self, forKey: .errorCode) ?? "1017")
+        case "wrong_amount": effect = .wrongAmount
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .effect, in: container,
-                debugDescription: "effect must be latency, http_error, non_json, drop_connection, answer_late or maintenance")
+                debugDescription: "effect must be latency, http_error, non_json, drop_before, drop_connection, answer_late, "
+                    + "maintenance, error_entries or wrong_amount")
         }
     }
 
@@ -107,6 +121,11 @@ public struct FaultRule: Sendable, Equatable, Codable {
             try container.encode("answer_late", forKey: .effect)
             try container.encode(milliseconds, forKey: .milliseconds)
         case .maintenance: try container.encode("maintenance", forKey: .effect)
+        case .dropBeforeHandling: try container.encode("drop_before", forKey: .effect)
+        case .errorEntries(let code):
+            try container.encode("error_entries", forKey: .effect)
+            try container.encode(code, forKey: .errorCode)
+        case .wrongAmount: try container.encode("wrong_amount", forKey: .effect)
         }
     }
 }

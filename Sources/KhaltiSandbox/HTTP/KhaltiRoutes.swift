@@ -54,12 +54,20 @@ struct KhaltiRoutes: Sendable {
         case .httpError(let status): return HTTPResponses.proxyErrorPage(status: status)
         case .nonJSONBody: return HTTPResponses.nonJSONPage()
         case .maintenance: return HTTPResponses.json(.failure(.maintenance))
-        case .latency, .dropConnection, .answerLate, nil: break
+        case .dropBeforeHandling:
+            context.closeConnectionWithoutAnswer()
+            throw ConnectionDroppedOnPurpose()
+        case .errorEntries(let code) where call == .status || call == .bulkStatus:
+            return HTTPResponses.json(LookupFaults.errorEntries(code: code, call: call, parameters: try? parameters.get()))
+        case .latency, .dropConnection, .answerLate, .errorEntries, .wrongAmount, nil: break
         }
 
-        let answer: WireAnswer = switch parameters {
+        var answer: WireAnswer = switch parameters {
         case .success(let parameters): await service.handle(call, parameters)
         case .failure(let error): .failure(error)
+        }
+        if fired.outcome == .wrongAmount, call == .status || call == .bulkStatus {
+            answer = LookupFaults.amountsOneRupeeMore(answer)
         }
 
         switch fired.outcome {

@@ -24,6 +24,9 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only payments in this state.")
     var state: String?
 
+    @Flag(name: .long, help: "Only payments waiting for a person (NEEDS A PERSON): settle each with arrownet resolve.")
+    var attention = false
+
     @Flag(name: .long, help: "Print a JSON array; the banner goes to standard error.")
     var json = false
 
@@ -37,7 +40,8 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let filter = try Self.filter(since: since, username: username, state: state)
+        var filter = try Self.filter(since: since, username: username, state: state)
+        filter.needsAttention = attention
         let settings: ConsoleSettings
         do { settings = try SettingsLoader().load(baseURLFlag: connection.baseURL) } catch {
             throw fail(error.description, code: ExitCodes.usage)

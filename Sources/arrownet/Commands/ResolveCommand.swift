@@ -34,7 +34,7 @@ struct ResolveCommand: AsyncParsableCommand {
     @Option(name: .long, help: "What was checked and found, e.g. \"Khalti support confirmed Success by phone\".")
     var note: String
 
-    @Option(name: .long, help: "Who decided (default: operator in the config file, else the login name).")
+    @Option(name: .customLong("operator"), help: "Who decided (default: operator in the config file, else the login name).")
     var operatorName: String?
 
     @Flag(name: .long, help: "Print one JSON object.")
