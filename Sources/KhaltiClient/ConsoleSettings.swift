@@ -21,11 +21,30 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var connection: Connection
     public var counter: String?
     public var operatorName: String?
+    /// `printer` in the config file, as written (the printer setup checks its form;
+    /// `ARROWNET_PRINTER` overrides it there).
+    public var printer: String? = nil
+    /// `drawer` in the config file, as written (`kick` or `none`).
+    public var drawer: String? = nil
+    /// `calendar = both|ad`: whether people read Bikram Sambat dates beside AD ones.
+    public var calendar: CalendarChoice = .both
+    /// The table `bs_calendar = PATH` loaded (checked when the settings were read);
+    /// nil for the one compiled into the binary.
+    public var bsCalendarTable: BikramSambatCalendar? = nil
 
     public static let fileNames = (directory: "arrownet", token: "token", config: "config")
     /// The environment variable that may hold the token; programs the console starts
     /// (the print command) get an environment without it.
     public static let tokenVariable = "KHALTI_TOKEN"
+    public static let baseURLVariable = "KHALTI_BASE_URL"
+
+    /// The Bikram Sambat calendar to convert with, whatever `calendar` says (JSON gives
+    /// `*_bs` fields always): the configured table, else the shipped one. Read only when
+    /// asked, so a command that shows no date never parses the shipped table.
+    public var bikramSambatTable: BikramSambatCalendar { bsCalendarTable ?? .shipped }
+
+    /// The calendar for dates people read, or nil with `calendar = ad`.
+    public var bikramSambatForPeople: BikramSambatCalendar? { calendar == .both ? bikramSambatTable : nil }
 }
 
 /// Reads the settings. File access goes through closures so tests use real temp files
@@ -51,7 +70,9 @@ public struct SettingsLoader: Sendable {
     public func load(baseURLFlag: String?) throws(ConfigurationError) -> ConsoleSettings {
         let file = try ConfigFile.read(path: configFilePath)
         let token = try loadToken()
-        let urlText = baseURLFlag ?? environment["KHALTI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? file.baseURL
+        var urlText = baseURLFlag
+        if urlText == nil { urlText = try variable(ConsoleSettings.baseURLVariable) }
+        if urlText == nil { urlText = file.baseURL }
         let connection: ConsoleSettings.Connection
         switch (urlText, token) {
         case (nil, nil):
@@ -67,63 +88,67 @@ public struct SettingsLoader: Sendable {
             try endpoint.check(token)
             connection = .khalti(endpoint, token)
         }
-        return ConsoleSettings(connection: connection, counter: file.counter, operatorName: file.operatorName)
+        var table: BikramSambatCalendar?
+        if let written = file.bsCalendar { table = try loadCalendar(written) }
+        return ConsoleSettings(
+            connection: connection, counter: file.counter, operatorName: file.operatorName, printer: file.printer,
+            drawer: file.drawer, calendar: file.calendar ?? .both, bsCalendarTable: table)
+    }
+
+    /// An environment variable: nil when unset; set but empty or blank is refused, since
+    /// `KHALTI_TOKEN=` most likely means a script lost the value it meant to give.
+    func variable(_ name: String) throws(ConfigurationError) -> String? {
+        guard let value = environment[name] else { return nil }
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .blankVariable(name) }
+        return value
     }
 
     func loadToken() throws(ConfigurationError) -> KhaltiToken? {
-        if let value = environment[ConsoleSettings.tokenVariable], !value.isEmpty {
+        if let value = try variable(ConsoleSettings.tokenVariable) {
             return try KhaltiToken(value)
         }
         let path = tokenFilePath
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .tokenFileNotAFile(path: path) }
         // Readable by group or others means the secret is already exposed on this machine.
         if info.st_mode & 0o077 != 0 {
             throw .tokenFileTooOpen(path: path, mode: String(info.st_mode & 0o777, radix: 8))
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadableFile(path: path, reason: "not readable as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadableFile(path: path, reason: "this user may not read it (see its owner and permissions)")
         }
-        return try KhaltiToken(text)
-    }
-}
-
-/// `key = value` lines; `#` starts a comment. Unknown keys are refused so a typo
-/// does not silently send a counter to the wrong server.
-struct ConfigFile: Equatable {
-    var baseURL: String?
-    var counter: String?
-    var operatorName: String?
-
-    static func read(path: String) throws(ConfigurationError) -> ConfigFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadableFile(path: path, reason: "not readable as UTF-8 text")
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
         }
-        return try parse(text, path: path)
+        do {
+            return try KhaltiToken(text)
+        } catch .emptyToken {
+            throw .emptyTokenFile(path: path)
+        } catch {
+            throw .malformedTokenFile(path: path)
+        }
     }
 
-    static func parse(_ text: String, path: String) throws(ConfigurationError) -> ConfigFile {
-        var file = ConfigFile()
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            let parts = trimmed.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[1].isEmpty else {
-                throw .invalidSetting(file: path, line: index + 1, problem: "expected key = value")
-            }
-            switch parts[0] {
-            case "base_url": file.baseURL = parts[1]
-            case "counter": file.counter = parts[1]
-            case "operator": file.operatorName = parts[1]
-            case "token":
-                throw .invalidSetting(file: path, line: index + 1, problem: "the token belongs in its own file, \(ConsoleSettings.fileNames.token), mode 600")
-            default:
-                throw .invalidSetting(file: path, line: index + 1, problem: "unknown setting \"\(parts[0].prefix(30))\" (known: base_url, counter, operator)")
-            }
+    /// `bs_calendar = PATH`: a relative path is read from the config folder, `~/` from the
+    /// home folder. A table that fails its checks is refused with its line.
+    func loadCalendar(_ written: String) throws(ConfigurationError) -> BikramSambatCalendar {
+        let path: String
+        if written.hasPrefix("/") {
+            path = written
+        } else if written.hasPrefix("~/") {
+            path = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/" + written.dropFirst(2)
+        } else {
+            path = configDirectory + "/" + written
         }
-        return file
+        do {
+            return try BikramSambatCalendar.load(path: path)
+        } catch {
+            throw .calendarTable(error.description)
+        }
     }
 }
 
