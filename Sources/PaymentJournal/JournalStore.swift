@@ -58,6 +58,10 @@ public protocol JournalStore: Sendable {
     /// Payments matching the filter, oldest first.
     func history(_ filter: HistoryFilter) async throws(JournalError) -> [PaymentRecord]
 
+    /// Every printing of the payment's receipt, oldest first; empty for a payment never
+    /// printed, or a reference the journal does not have.
+    func receiptPrintings(of reference: PaymentReference) async throws(JournalError) -> [ReceiptPrinting]
+
     // MARK: Writing
 
     /// Writes the intent durably as `prepared`, stamped with `owner`, unless the customer
@@ -90,6 +94,11 @@ public protocol JournalStore: Sendable {
     /// becomes paid or not paid; a flagged paid payment is confirmed paid (flag cleared)
     /// or becomes not paid. Anything else is refused with `.notResolvable`.
     func resolve(_ resolution: Resolution, at time: Date) async throws(JournalError) -> PaymentRecord
+
+    /// Records that the payment's receipt was printed (or saved). Append-only, like the
+    /// event log; `.unknownReference` for a reference the journal does not have. Whether
+    /// a payment may have a receipt (it is paid) is the caller's question.
+    func recordReceiptPrinting(_ printing: ReceiptPrinting, of reference: PaymentReference) async throws(JournalError)
 
     /// Payments left `prepared` or `sending` by a process that is provably gone: its
     /// liveness lock is free, or the payment has waited since before `cutoff` (no live

@@ -17,7 +17,7 @@ import PaymentJournal
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 2
+    static let currentVersion = 3
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -172,6 +172,28 @@ enum JournalSchema {
                 CREATE INDEX payment_waiting_for_person ON payment (attention) WHERE attention IS NOT NULL;
 
                 PRAGMA user_version = 2;
+                """)
+        }
+        migrator.registerMigration("\(identifierPrefix)3: receipt printings") { db in
+            try db.execute(sql: """
+                -- Each printing of a paid payment's receipt, so that the next is marked REPRINT.
+                CREATE TABLE receipt_printing (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    payment_id INTEGER NOT NULL REFERENCES payment (id),
+                    at DATETIME NOT NULL,
+                    reprint INTEGER NOT NULL CHECK (reprint IN (0, 1)),
+                    new_expiry DATETIME,
+                    destination TEXT NOT NULL
+                );
+                CREATE INDEX receipt_printing_by_payment ON receipt_printing (payment_id, id);
+
+                CREATE TRIGGER receipt_printing_never_updated BEFORE UPDATE ON receipt_printing
+                BEGIN SELECT RAISE(ABORT, 'receipt printings are append-only'); END;
+
+                CREATE TRIGGER receipt_printing_never_deleted BEFORE DELETE ON receipt_printing
+                BEGIN SELECT RAISE(ABORT, 'receipt printings are append-only'); END;
+
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator
