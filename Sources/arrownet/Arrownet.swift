@@ -13,8 +13,8 @@ struct Arrownet: AsyncParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
-            ResolveCommand.self,
-            BalanceCommand.self, SandboxCommand.self,
+            ResolveCommand.self, ReceiptCommand.self,
+            BalanceCommand.self, SandboxCommand.self, JournalCommandGroup.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

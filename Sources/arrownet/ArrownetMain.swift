@@ -29,13 +29,32 @@ enum ArrownetMain {
 
     static func run(_ arguments: ArraySlice<String>) async {
         guard arguments.isEmpty else {
-            await Arrownet.main()
+            await runCommand(Array(arguments))
             return
         }
         do {
             try await CounterConsole(baseURLFlag: nil, noColor: false).run()
         } catch {
-            Arrownet.exit(withError: error)
+            FailureReport.exit(with: error, arguments: [])
+        }
+    }
+
+    /// A command line: a mistyped command is named with a suggestion before the parser
+    /// would read it as the console's arguments; every failure leaves through
+    /// `FailureReport`, which gives JSON commands their error object.
+    static func runCommand(_ arguments: [String]) async {
+        if let problem = CommandNames.unknownCommand(in: arguments) {
+            FailureReport.exit(with: fail(problem, code: ExitCodes.usage), arguments: arguments)
+        }
+        do {
+            var command = try Arrownet.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            FailureReport.exit(with: error, arguments: arguments)
         }
     }
 }

@@ -9,9 +9,13 @@ struct LookupCommand: AsyncParsableCommand {
         commandName: "lookup",
         abstract: "Show an Arrownet customer's account and plans (support agents).",
         discussion: """
+            Output: a table (one username), --json (one object; with --file one JSON record per line) \
+            or --csv (a header and one row per username, for one username or a file); --format text, \
+            json, jsonl or csv says the same. Dates are Nepal days. \
             Exit codes: 0 found; 3 no such username; 4 token or account problem; \
-            5 service unavailable; 64 usage error. With --file: 0 when every line was found, \
-            3 when some were not, 5 when some failed for want of the service, 4 when the token \
+            5 service unavailable; 11 data folder unusable (embedded sandbox); 64 usage error. \
+            With --file (blank lines skipped): 0 when every line was found, 3 when some were not \
+            or were not usernames, 5 when some failed for want of the service, 4 when the token \
             was refused (the run stops).
             """
     )
@@ -19,17 +23,20 @@ struct LookupCommand: AsyncParsableCommand {
     @Argument(help: "The customer's Arrownet username.")
     var username: String?
 
-    @Option(name: .long, help: "Look up every username in FILE, one per line ('-' for standard input).")
+    @Option(name: .long, help: "Look up every username in FILE, one per line ('-' for standard input); blank lines are skipped.")
     var file: String?
 
     @Option(name: .long, help: "With --file: how many lookups run at once (1-64).")
     var concurrency: Int = 8
 
-    @Option(name: .long, help: "With --file: jsonl or csv.")
-    var format: BatchFormat = .jsonl
+    @Option(name: .long, help: "text (one username), json or jsonl (the same), or csv.")
+    var format: BatchFormat?
 
-    @Flag(name: .long, help: "Print one JSON object instead of a table.")
+    @Flag(name: .long, help: "JSON: one object for a username; one record per line with --file.")
     var json = false
+
+    @Flag(name: .long, help: "CSV with a header line, for a username or a file.")
+    var csv = false
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -40,20 +47,28 @@ struct LookupCommand: AsyncParsableCommand {
         if !(1...64).contains(concurrency) {
             throw ValidationError("--concurrency must be between 1 and 64.")
         }
-        if file != nil && json {
-            throw ValidationError("--json is for a single username; use --format with --file.")
+        _ = try chosenFormat()
+    }
+
+    /// The one format the flags ask for: `--json`, `--csv` and `--format` must agree.
+    func chosenFormat() throws -> BatchFormat {
+        var asked: Set<BatchFormat> = []
+        if json { asked.insert(.json) }
+        if csv { asked.insert(.csv) }
+        if let format { asked.insert(format == .jsonl ? .json : format) }
+        guard asked.count <= 1 else { throw ValidationError("Choose one output format: --json, --csv or --format.") }
+        let chosen = asked.first ?? (file == nil ? .text : .json)
+        if chosen == .text && file != nil {
+            throw ValidationError("--file writes JSON lines (--json) or CSV (--csv), not a text table.")
         }
+        return chosen
     }
 
     func run() async throws {
+        let format = try chosenFormat()
         if let file {
-            let lines = try BatchLookup.readLines(from: file)
-            let session = try await KhaltiSession.open(connection)
-            Terminal.standardError.write(session.banner + "\n")
-            let code = try await session.run { session in
-                await BatchLookup(api: session.api, concurrency: concurrency, format: format).run(lines: lines)
-            }
-            if code != 0 { throw ExitCode(code) }
+            let lines = BatchLookup.numbered(try BatchLookup.readLines(from: file))
+            try await batch(lines, format: format)
             return
         }
         let name: Username
@@ -62,6 +77,11 @@ struct LookupCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description, code: ExitCodes.usage)
         }
+        if format == .csv {
+            // One username as a file of one line: the same columns, results and exit codes.
+            try await batch([BatchLookup.Line(number: 1, text: name.value)], format: .csv)
+            return
+        }
         let session = try await KhaltiSession.open(connection)
         let account: Account
         do {
@@ -69,16 +89,28 @@ struct LookupCommand: AsyncParsableCommand {
         } catch let error as KhaltiError {
             throw fail("\(session.banner)\n\(error.explanation(username: name))", code: ExitCodes.code(for: error.kind))
         }
-        if json {
+        let time = NepalTime(session.settings)
+        if format == .json {
             Terminal.standardError.write(session.banner + "\n")
-            Terminal.standardOutput.write(AccountReport.json(account) + "\n")
+            Terminal.standardOutput.write(AccountReport.json(account, now: Date(), time: time) + "\n")
         } else {
-            Terminal.standardOutput.write(session.banner + "\n\n" + AccountReport.table(account))
+            Terminal.standardOutput.write(session.banner + "\n\n" + AccountReport.table(account, now: Date(), time: time))
         }
+    }
+
+    private func batch(_ lines: [BatchLookup.Line], format: BatchFormat) async throws {
+        let session = try await KhaltiSession.open(connection)
+        Terminal.standardError.write(session.banner + "\n")
+        let code = try await session.run { session in
+            await BatchLookup(api: session.api, concurrency: concurrency, format: format, time: NepalTime(session.settings)).run(lines: lines)
+        }
+        if code != 0 { throw ExitCode(code) }
     }
 }
 
 enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
     case jsonl
     case csv
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ArrownetDomain
 import Foundation
 import KhaltiClient
+import LiveConsole
 import PaymentDesk
 import PaymentJournal
 
@@ -12,12 +13,15 @@ struct PayCommand: AsyncParsableCommand {
         abstract: "Pay a customer's Arrownet plan through Khalti (written to the journal first).",
         discussion: """
             Reads the customer back (name, months, amount) and asks for "yes" unless --yes is given. \
-            A customer already paid today needs a second "yes", or --again with --yes. \
+            A customer already paid today (in Nepal) needs a second "yes", or --again with --yes. \
+            A paid payment's receipt is printed as the console prints it (printer, print command or a file). \
+            While Khalti is slow a spinner counts the seconds; Ctrl-C then waits for the answer and records it. \
+            With --json every outcome and every failure is one JSON object on standard output, with its exit_code. \
             Exit codes: 0 paid; 6 held (keep the cash aside; arrownet reconcile looks it up); \
             7 not paid (give the money back); 3 no such username; 4 token or account problem; \
             5 service unavailable (nothing sent); 8 refused before sending (plan not offered, \
             advance payment not accepted); 9 the customer has an unresolved payment; \
-            10 not confirmed; 11 journal cannot be written (nothing sent); 64 usage error.
+            10 not confirmed; 11 data folder or journal unusable (nothing sent); 64 usage error.
             """
     )
 
@@ -47,9 +51,13 @@ struct PayCommand: AsyncParsableCommand {
         let name: Username
         do { name = try Username(username) } catch { throw fail(error.description, code: ExitCodes.usage) }
         let duration = PlanDuration(rawValue: months) ?? .oneMonth
-        let session = try await KhaltiSession.open(connection)
+        LogSetup.bootstrap()
+        let settings = try CommandSettings.load(connection)
+        // A printer setting that cannot work stops the payment before anything is sent.
+        let printer = try ReceiptJob.printer(settings)
+        let session = try await KhaltiSession.open(settings)
         let code = try await session.run { session in
-            try await PaymentFlow(session: session, json: json).pay(name, duration: duration, yes: yes, again: again)
+            try await PaymentFlow(session: session, printer: printer, json: json).pay(name, duration: duration, yes: yes, again: again)
         }
         if code != ExitCodes.found { throw ExitCode(code) }
     }
@@ -58,10 +66,12 @@ struct PayCommand: AsyncParsableCommand {
 /// The steps of `pay`, each leaving with its exit code.
 private struct PaymentFlow {
     let session: KhaltiSession
+    let printer: ReceiptPrinter
     let json: Bool
 
     /// People read the banner, questions and outcome; with --json they go to standard error.
     var people: Terminal { json ? .standardError : .standardOutput }
+    var time: NepalTime { NepalTime(session.settings) }
 
     func pay(_ name: Username, duration: PlanDuration, yes: Bool, again: Bool) async throws -> Int32 {
         people.write(session.banner + "\n")
@@ -90,17 +100,18 @@ private struct PaymentFlow {
             throw fail("\(reason) Nothing was sent.", code: ExitCodes.refused)
         }
         if let open = try await journalCall({ try await desk.openPayment(for: name) }) {
-            return try await report(.blockedByOpenPayment(open), store: store)
+            return try await report(.blockedByOpenPayment(open), store: store, receipt: nil)
         }
 
-        people.write("\n" + readBack(account, plan))
+        let readAt = Date()
+        let newExpiry = account.estimatedExpiry(after: duration, today: readAt, calendar: time.calendar)
+        people.write("\n" + readBack(account, plan, newExpiry: newExpiry))
         if !yes, !ask("Take \(plan.amount.formatted) for \(plan.duration.label) for \(account.fullName)? Type yes to pay: ") {
             throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
         }
         // Payments up to this moment are shown and confirmed; one paid after it stops the
         // payment in the same journal transaction that writes the intent.
         var unseenSince = desk.startOfToday()
-        let readAt = Date()
         let paidToday = try await journalCall { try await desk.paidPayments(name) }
         if !paidToday.isEmpty {
             people.write(alreadyPaid(paidToday))
@@ -110,11 +121,22 @@ private struct PaymentFlow {
             if !yes && !ask("Pay again? Type yes to pay again: ") {
                 throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
             }
-            unseenSince = readAt
+            unseenSince = Date()
         }
+        // From here the money may move: the process waits for Khalti's answer and records
+        // it whatever the clerk presses, and says so while it waits.
+        let interrupts = PaymentInterrupts()
+        let waiting = WaitIndicator()
         let outcome = await desk.pay(
             account: account, plan: plan, counter: session.counterName, operator: session.operatorName, unseenSince: unseenSince)
-        return try await report(outcome, store: store)
+        await waiting.stop()
+        interrupts.end()
+        var receipt: ReceiptJob.Result?
+        if case .paid(let summary) = outcome, let record = try? await store.payment(summary.reference) {
+            receipt = await ReceiptJob(printer: printer, store: store, configured: session.khalti)
+                .print(record, newExpiry: newExpiry, kickDrawer: true, earlier: [])
+        }
+        return try await report(outcome, store: store, receipt: receipt)
     }
 
     /// Payments an earlier run left behind are recovered before anything else, and named.
@@ -126,17 +148,19 @@ private struct PaymentFlow {
                 + recovered.map { "  " + PaymentReport.change($0) + "\n" }.joined())
     }
 
-    private func readBack(_ account: Account, _ plan: Plan) -> String {
+    private func readBack(_ account: Account, _ plan: Plan, newExpiry: Date) -> String {
         [
             AccountReport.row("Customer", "\(account.fullName) (\(account.username.value))"),
             AccountReport.row("Plan", plan.duration.label),
             AccountReport.row("Amount", plan.amount.formatted),
+            AccountReport.row("New expiry", "\(time.day(of: newExpiry)) (estimated; Arrownet's record decides)"),
         ].joined(separator: "\n") + "\n"
     }
 
     private func alreadyPaid(_ payments: [PaymentSummary]) -> String {
         let lines = payments.map {
-            "  \($0.amount.formatted) for \($0.duration.label) at \(PaymentReport.time($0.createdAt, .current)) (reference \($0.reference.value), counter \($0.counter))"
+            "  \($0.amount.formatted) for \($0.duration.label) at \(time.clock($0.createdAt)) \(NepalTime.label) "
+                + "(reference \($0.reference.value), counter \($0.counter))"
         }
         return "This customer was already paid today:\n" + lines.joined(separator: "\n") + "\n"
     }
@@ -151,28 +175,34 @@ private struct PaymentFlow {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    private func report(_ outcome: PaymentOutcome, store: any JournalStore) async throws -> Int32 {
-        let (word, reason, code): (String, String, Int32) = switch outcome {
-        case .paid: ("paid", "Khalti says the payment succeeded.", ExitCodes.found)
-        case .held(_, let reason): ("held", reason, ExitCodes.held)
-        case .notPaid(_, let reason): ("not_paid", reason, ExitCodes.notPaid)
-        case .blockedByOpenPayment: ("open_payment", "This customer has an unresolved payment; no new payment was started.", ExitCodes.openPayment)
-        case .needsSecondConfirmation: ("not_confirmed", "The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
-        case .refused(let reason): ("refused", reason, ExitCodes.refused)
-        case .notSent(let reason): ("not_sent", reason, ExitCodes.journal)
+    private func report(_ outcome: PaymentOutcome, store: any JournalStore, receipt: ReceiptJob.Result?) async throws -> Int32 {
+        let (reason, code): (String, Int32) = switch outcome {
+        case .paid: ("Khalti says the payment succeeded.", ExitCodes.found)
+        case .held(_, let reason): (reason, ExitCodes.held)
+        case .notPaid(_, let reason): (reason, ExitCodes.notPaid)
+        case .blockedByOpenPayment: ("This customer has an unresolved payment; no new payment was started.", ExitCodes.openPayment)
+        case .needsSecondConfirmation: ("The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
+        case .refused(let reason): ("\(reason) Nothing was sent.", ExitCodes.refused)
+        case .notSent(let reason): (reason, ExitCodes.journal)
         }
+        let word = code == ExitCodes.found ? "paid" : FailureReport.outcome(for: code)
         var record: PaymentRecord?
         if let reference = outcome.summary?.reference {
             record = try await journalCall { try await store.payment(reference) }
         }
+        let receiptSentence = receipt.map(ReceiptJob.sentence)
         if json {
-            var object: [String: Any] = ["outcome": word, "reason": reason]
-            object["payment"] = record.map(PaymentReport.jsonObject) ?? NSNull()
+            var object: [String: Any] = ["outcome": word, "reason": reason, "exit_code": Int(code)]
+            object["payment"] = record.map { PaymentReport.jsonObject($0, time: time) } ?? NSNull()
+            object.merge(ReceiptJob.jsonFields(receipt)) { _, new in new }
             Terminal.standardOutput.write(PaymentReport.json(object) + "\n")
             if record == nil { Terminal.standardError.write(reason + "\n") }
+            if case .failed? = receipt, let receiptSentence { Terminal.standardError.write(receiptSentence + "\n") }
         } else {
             var text = "\n\(record?.state.label ?? word.uppercased()): \(reason)\n"
-            if let record { text += "\n" + PaymentReport.card(record) }
+            if let record { text += "\n" + PaymentReport.card(record, time: time) }
+            if let receiptSentence { text += "\n" + receiptSentence + "\n" }
+            if record != nil { text += "\n" + NepalTime.note + "\n" }
             (record == nil ? Terminal.standardError : Terminal.standardOutput).write(text)
         }
         return code

@@ -1,9 +1,7 @@
 import ArgumentParser
 import ArrownetDomain
-import ConsoleCore
 import Foundation
 import KhaltiClient
-import LiveConsole
 import PaymentJournal
 
 /// `arrownet resolve REFERENCE --paid|--not-paid --note TEXT`: a person settles what
@@ -22,7 +20,7 @@ struct ResolveCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The payment reference (ARN...).")
+    @Argument(help: "The payment reference (ARN and 26 letters and digits, any case).")
     var reference: String
 
     @Flag(name: .long, help: "Khalti confirmed the payment went through: keep the cash, give the receipt.")
@@ -50,62 +48,46 @@ struct ResolveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reference: PaymentReference
-        do { reference = try PaymentReference(self.reference) } catch { throw fail(error.description, code: ExitCodes.usage) }
-        let settings: ConsoleSettings
-        do { settings = try SettingsLoader().load(baseURLFlag: connection.baseURL) } catch {
-            throw fail(error.description, code: ExitCodes.usage)
-        }
+        let reference = try ReferenceArgument.parse(self.reference)
+        let settings = try CommandSettings.load(connection)
+        // The receipt of --paid goes through the counter's printer; a setting that cannot
+        // work is refused before anything is recorded.
+        let printer = paid ? try ReceiptJob.printer(settings) : nil
+        let time = NepalTime(settings)
         let person = operatorName.flatMap { $0.isEmpty ? nil : $0 } ?? CounterIdentity.operatorName(settings)
         let resolution = Resolution(
             reference: reference, verdict: paid ? .paid : .notPaid, person: person,
             note: note.trimmingCharacters(in: .whitespacesAndNewlines))
-        let outcome: Result<PaymentRecord, JournalError> = try await withJournal { store in
+        let (record, receipt) = try await withJournal { store -> (PaymentRecord, ReceiptJob.Result?) in
+            let record: PaymentRecord
             do throws(JournalError) {
-                return .success(try await store.resolve(resolution, at: Date()))
+                record = try await store.resolve(resolution, at: Date())
             } catch {
-                return .failure(error)
+                let code: Int32 = switch error {
+                case .unknownReference: ExitCodes.notFound
+                case .notResolvable: ExitCodes.refused
+                default: ExitCodes.journal
+                }
+                throw fail(error.description, code: code)
             }
+            guard record.state == .paid, let printer else { return (record, nil) }
+            let earlier = (try? await store.receiptPrintings(of: reference)) ?? []
+            let job = ReceiptJob(printer: printer, store: store, configured: settings.connection.environment)
+            return (record, await job.print(record, newExpiry: nil, kickDrawer: false, earlier: earlier))
         }
-        switch outcome {
-        case .success(let record):
-            var printed: String?
-            if record.state == .paid {
-                printed = await printReceipt(record, environment: settings.connection.environment)
-            }
-            report(record, person: person, printed: printed)
-        case .failure(let error):
-            let code: Int32 = switch error {
-            case .unknownReference: ExitCodes.notFound
-            case .notResolvable: ExitCodes.refused
-            default: ExitCodes.journal
-            }
-            if json {
-                Terminal.standardOutput.write(PaymentReport.json(["outcome": "not_recorded", "error": error.description, "exit_code": Int(code)]) + "\n")
-            }
-            throw fail(error.description, code: code)
-        }
+        report(record, person: person, receipt: receipt, time: time)
     }
 
-    /// The receipt of a payment a person confirmed paid, through the console's printer path.
-    private func printReceipt(_ record: PaymentRecord, environment: KhaltiEnvironment) async -> String {
-        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
-        do {
-            return "Receipt \(try await printer.print(Receipt(payment: record.summary, newExpiry: nil, environment: environment)))."
-        } catch {
-            return "The receipt was not printed: \(error.reason) \(error.nextStep)"
-        }
-    }
-
-    private func report(_ record: PaymentRecord, person: String, printed: String?) {
+    private func report(_ record: PaymentRecord, person: String, receipt: ReceiptJob.Result?, time: NepalTime) {
         if json {
-            var object: [String: Any] = ["outcome": "recorded", "payment": PaymentReport.jsonObject(record)]
-            object["receipt"] = printed ?? NSNull()
+            var object: [String: Any] = ["outcome": "recorded", "payment": PaymentReport.jsonObject(record, time: time), "exit_code": 0]
+            object.merge(ReceiptJob.jsonFields(receipt)) { _, new in new }
             Terminal.standardOutput.write(PaymentReport.json(object) + "\n")
             return
         }
-        var text = "\n\(record.state.label): recorded as decided by \(person).\n\n" + PaymentReport.card(record)
-        if let printed { text += "\n" + printed + "\n" }
+        var text = "\n\(record.state.label): recorded as decided by \(person).\n\n" + PaymentReport.card(record, time: time)
+        if let receipt { text += "\n" + ReceiptJob.sentence(receipt) + "\n" }
+        text += "\n" + NepalTime.note + "\n"
         Terminal.standardOutput.write(text)
     }
 }

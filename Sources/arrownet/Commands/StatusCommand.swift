@@ -10,13 +10,16 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Show a payment's journal record and history, and look it up at Khalti now (support).",
         discussion: """
-            The live lookup is shown, not recorded: `arrownet reconcile --now` records it. \
+            The live lookup of a held payment is shown, not recorded: `arrownet reconcile --now` records it. \
+            A paid payment that Khalti has since refunded is recorded at once and flagged for a person \
+            (history --attention lists it; arrownet resolve settles it). Times are Nepal time (NPT). \
             Exit codes: 0 the journal has the payment; 3 it does not (Khalti's answer is still shown); \
-            4 token or account problem; 5 the live lookup failed; 11 journal unreadable; 64 usage error.
+            4 token or account problem; 5 the live lookup failed; 11 journal unreadable; 64 usage error \
+            (a reference is ARN and 26 letters and digits, any case).
             """
     )
 
-    @Argument(help: "The payment reference (ARN...).")
+    @Argument(help: "The payment reference (ARN and 26 letters and digits, any case).")
     var reference: String
 
     @Flag(name: .long, help: "Print one JSON object; the banner goes to standard error.")
@@ -25,9 +28,9 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let reference: PaymentReference
-        do { reference = try PaymentReference(self.reference) } catch { throw fail(error.description, code: ExitCodes.usage) }
+        let reference = try ReferenceArgument.parse(self.reference)
         let session = try await KhaltiSession.open(connection)
+        let time = NepalTime(session.settings)
         (json ? Terminal.standardError : Terminal.standardOutput).write(session.banner + "\n")
         let (record, events, live) = try await session.run { session in
             try await withJournal { store in
@@ -52,18 +55,19 @@ struct StatusCommand: AsyncParsableCommand {
 
         if json {
             var object: [String: Any] = ["reference": reference.value]
-            object["payment"] = record.map(PaymentReport.jsonObject) ?? NSNull()
-            object["events"] = events.map(Self.eventObject)
+            object["payment"] = record.map { PaymentReport.jsonObject($0, time: time) } ?? NSNull()
+            object["events"] = events.map { Self.eventObject($0, time: time) }
             object["khalti"] = live.jsonObject(expected: record?.amount)
             Terminal.standardOutput.write(PaymentReport.json(object) + "\n")
         } else {
             var text = "\n"
             if let record {
-                text += PaymentReport.card(record) + "\nHistory\n" + PaymentReport.events(events)
+                text += PaymentReport.card(record, time: time) + "\nHistory\n" + PaymentReport.events(events, time: time)
             } else {
                 text += "The journal has no payment with reference \(reference.value).\n"
             }
             text += "\nKhalti now: " + live.sentence(expected: record?.amount, journalState: record?.state) + "\n"
+            if record != nil { text += "\n" + NepalTime.note + "\n" }
             Terminal.standardOutput.write(text)
         }
         if record == nil { throw ExitCode(ExitCodes.notFound) }
@@ -72,11 +76,12 @@ struct StatusCommand: AsyncParsableCommand {
         }
     }
 
-    static func eventObject(_ event: PaymentEvent) -> [String: Any] {
+    static func eventObject(_ event: PaymentEvent, time: NepalTime) -> [String: Any] {
         [
-            "at": PaymentReport.iso(event.at),
-            "from": event.from?.rawValue ?? NSNull(),
-            "to": event.to.rawValue,
+            "at": time.iso(event.at),
+            "at_bs": time.bs(event.at) ?? NSNull(),
+            "from": event.from.map(StateNames.name) ?? NSNull(),
+            "to": StateNames.name(event.to),
             "note": event.evidence.note,
             "http_status": event.evidence.httpStatus ?? NSNull(),
             "error_code": event.evidence.errorCode ?? NSNull(),
@@ -118,7 +123,8 @@ private enum LiveLookup {
             case .unknownReference: "Khalti has no payment with this reference (002)."
             case .found(let facts):
                 "state \(facts.state), amount \(facts.amount.value?.formatted ?? "not given")"
-                    + (facts.refunded.value == true ? ", refunded \(facts.refundedAmount.value?.formatted ?? "")" : "") + "."
+                    + (facts.refunded.value == true ? ", refunded \(facts.refundedAmount.value?.formatted ?? "")" : "")
+                    + (facts.transactionID.map { ", response id \($0)" } ?? "") + "."
             }
             if let verdict = verdict(expected: expected) {
                 text += " " + Self.meaning(verdict)
@@ -157,7 +163,9 @@ private enum LiveLookup {
                 object["amount"] = facts.amount.value?.wireString ?? NSNull()
                 object["refunded"] = facts.refunded.value ?? false
                 object["refunded_amount"] = facts.refundedAmount.value?.wireString ?? NSNull()
-                object["transaction_id"] = facts.transactionID ?? NSNull()
+                // The lookup's `response_id`: Khalti's id for this status answer, not the
+                // payment's transaction id (the payment answer's `id`, in the journal).
+                object["response_id"] = facts.transactionID ?? NSNull()
             }
             object["meaning"] = switch verdict(expected: expected) {
             case .paid?: "paid"

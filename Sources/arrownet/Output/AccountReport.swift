@@ -1,18 +1,17 @@
 import ArrownetDomain
 import Foundation
 
-/// How `lookup` shows a customer: a table for people, JSON for programs.
+/// How `lookup` shows a customer: a table for people, JSON and CSV for programs. The
+/// service end and each plan's new expiry are Nepal days, worked out as the console does
+/// (`Account.lastDayOfService`, `estimatedExpiry` on the counter's calendar), so an agent
+/// and a clerk read the same date.
 enum AccountReport {
-    static func table(_ account: Account, today: Date = Date(), calendar: Calendar = .current) -> String {
-        // Whole calendar days in the machine's zone, daylight saving included: today's
-        // date from Foundation, the days added as days, the date back to Foundation.
-        let now = calendar.dateComponents([.year, .month, .day], from: today)
-        let lastDay = account.lastDayOfService(today: CivilDay(year: Int64(now.year ?? 1970), month: now.month ?? 1, day: now.day ?? 1))
-        let ends = calendar.date(from: DateComponents(year: Int(lastDay.year), month: lastDay.month, day: lastDay.day, hour: 12)) ?? today
+    static func table(_ account: Account, now: Date, time: NepalTime) -> String {
+        let dates = Dates(account, now: now, time: time)
         var lines = [
             row("Customer", "\(account.fullName) (\(account.username.value))"),
             row("Current plan", account.currentPlan),
-            row("Days remaining", "\(account.daysRemaining), service until \(dayFormat(calendar).string(from: ends))"),
+            row("Days remaining", "\(account.daysRemaining), service until \(time.day(dates.serviceEnds))"),
             row("Due", account.hasDue ? "Yes, payment due" : "No"),
             row("Advance payment", account.acceptsAdvancePayment ? "Accepted" : "Not accepted"),
         ]
@@ -21,19 +20,37 @@ enum AccountReport {
         case .refused(let reason): lines.append(row("Can pay now", "No. \(reason)"))
         }
         lines.append("")
-        let header = ["Plan", "Amount", "Per month", "Saving"]
-        var cells = [header]
+        var cells = [["Plan", "Amount", "Per month", "Saving", "New expiry"]]
         for comparison in account.planComparisons {
             cells.append([
                 comparison.plan.duration.label,
                 comparison.plan.amount.formatted,
                 comparison.plan.pricePerMonth.formatted,
                 comparison.saving.map(\.formatted) ?? "-",
+                dates.newExpiry[comparison.plan.duration].map(time.day) ?? "",
             ])
         }
-        if account.plans.isEmpty { cells.append(["(no plans offered)", "", "", ""]) }
+        if account.plans.isEmpty { cells.append(["(no plans offered)", "", "", "", ""]) }
         lines += aligned(cells, rightAligned: [1, 2, 3])
+        lines.append("")
+        lines.append(NepalTime.note)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The days the account's dates fall on, today in Nepal.
+    struct Dates {
+        let serviceEnds: CivilDay
+        let newExpiry: [PlanDuration: CivilDay]
+
+        init(_ account: Account, now: Date, time: NepalTime) {
+            serviceEnds = account.lastDayOfService(today: time.calendar.day(of: now))
+            var expiries: [PlanDuration: CivilDay] = [:]
+            for plan in account.plans {
+                expiries[plan.duration] = time.calendar.day(
+                    of: account.estimatedExpiry(after: plan.duration, today: now, calendar: time.calendar))
+            }
+            newExpiry = expiries
+        }
     }
 
     static func row(_ label: String, _ value: String) -> String {
@@ -54,38 +71,56 @@ enum AccountReport {
         }
     }
 
-    static func dayFormat(_ calendar: Calendar) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE d MMM yyyy"
-        return formatter
-    }
-
-    /// The machine form the README documents; amounts as decimal strings.
+    /// The machine form the README documents; amounts as decimal strings, days as
+    /// `YYYY-MM-DD` in Nepal with their Bikram Sambat day in `*_bs` (null outside the table).
     struct Record: Encodable {
         struct PlanRecord: Encodable {
             let months: Int
             let amount: String
+            let newExpiry: String
+            let newExpiryBS: String?
+
+            enum CodingKeys: String, CodingKey {
+                case months, amount
+                case newExpiry = "new_expiry"
+                case newExpiryBS = "new_expiry_bs"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(months, forKey: .months)
+                try container.encode(amount, forKey: .amount)
+                try container.encode(newExpiry, forKey: .newExpiry)
+                try container.encode(newExpiryBS, forKey: .newExpiryBS)  // null, not absent
+            }
         }
 
         let username: String
         let fullName: String
         let currentPlan: String
         let daysRemaining: Int
+        let serviceEnds: String
+        let serviceEndsBS: String?
         let hasDue: Bool
         let acceptAdvancePayment: Bool
         let plans: [PlanRecord]
 
-        init(_ account: Account) {
+        init(_ account: Account, now: Date, time: NepalTime) {
+            let dates = Dates(account, now: now, time: time)
             username = account.username.value
             fullName = account.fullName
             currentPlan = account.currentPlan
             daysRemaining = account.daysRemaining
+            serviceEnds = dates.serviceEnds.isoText
+            serviceEndsBS = time.bs(dates.serviceEnds)
             hasDue = account.hasDue
             acceptAdvancePayment = account.acceptsAdvancePayment
-            plans = account.plans.map { PlanRecord(months: $0.duration.months, amount: $0.amount.wireString) }
+            plans = account.plans.map { plan in
+                let expiry = dates.newExpiry[plan.duration]
+                return PlanRecord(
+                    months: plan.duration.months, amount: plan.amount.wireString, newExpiry: expiry?.isoText ?? "",
+                    newExpiryBS: expiry.flatMap(time.bs))
+            }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -93,14 +128,29 @@ enum AccountReport {
             case fullName = "full_name"
             case currentPlan = "current_plan"
             case daysRemaining = "days_remaining"
+            case serviceEnds = "service_ends"
+            case serviceEndsBS = "service_ends_bs"
             case hasDue = "has_due"
             case acceptAdvancePayment = "accept_advance_payment"
             case plans
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(username, forKey: .username)
+            try container.encode(fullName, forKey: .fullName)
+            try container.encode(currentPlan, forKey: .currentPlan)
+            try container.encode(daysRemaining, forKey: .daysRemaining)
+            try container.encode(serviceEnds, forKey: .serviceEnds)
+            try container.encode(serviceEndsBS, forKey: .serviceEndsBS)  // null, not absent
+            try container.encode(hasDue, forKey: .hasDue)
+            try container.encode(acceptAdvancePayment, forKey: .acceptAdvancePayment)
+            try container.encode(plans, forKey: .plans)
+        }
     }
 
-    static func json(_ account: Account) -> String {
-        encode(Record(account))
+    static func json(_ account: Account, now: Date, time: NepalTime) -> String {
+        encode(Record(account, now: now, time: time))
     }
 
     static func encode(_ value: some Encodable) -> String {

@@ -9,12 +9,44 @@ struct BatchLookup {
     let api: KhaltiAPI
     let concurrency: Int
     let format: BatchFormat
+    let time: NepalTime
+    var now = Date()
     var output = Terminal.standardOutput
     var progressTerminal = Terminal.standardError
 
     enum Outcome: Sendable {
         case found(Account)
+        /// `kind` nil: not a valid username, nothing was asked.
         case failed(reason: String, kind: ErrorKind?)
+
+        /// What became of the line, one word for JSON and CSV: `found`; `not_found` (Khalti
+        /// says there is no such customer) and `invalid` (not a username at all), which a
+        /// rerun will not change; `unavailable` (timeout, 5xx, maintenance), which it may;
+        /// `refused` (another refusal); `token_or_account` (the run stops).
+        var result: String {
+            switch self {
+            case .found: "found"
+            case .failed(_, nil): "invalid"
+            case .failed(_, .notFound?), .failed(_, .unknownReference?): "not_found"
+            case .failed(_, .unavailable?): "unavailable"
+            case .failed(_, .requestRejected?), .failed(_, .insufficientCredits?): "refused"
+            case .failed(_, .tokenOrAccount?): "token_or_account"
+            }
+        }
+    }
+
+    /// A line of the input, numbered as in the file.
+    struct Line: Sendable {
+        let number: Int
+        let text: String
+    }
+
+    /// The lines worth a lookup: blank ones (empty, or spaces only) are skipped, and
+    /// the others keep their line numbers, so a record still points at its line.
+    static func numbered(_ lines: [String]) -> [Line] {
+        lines.enumerated().compactMap { index, text in
+            text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : Line(number: index + 1, text: text)
+        }
     }
 
     static func readLines(from path: String) throws -> [String] {
@@ -37,8 +69,8 @@ struct BatchLookup {
     }
 
     /// Returns the exit code: the worst outcome of all lines (README "Exit codes").
-    func run(lines: [String]) async -> Int32 {
-        var writer = RecordWriter(format: format, output: output)
+    func run(lines: [Line]) async -> Int32 {
+        var writer = RecordWriter(format: format, output: output, time: time, now: now)
         writer.begin()
         let progress = progressTerminal.isInteractive ? ProgressBar(total: lines.count, terminal: progressTerminal) : nil
         var pending: [Int: Outcome] = [:]
@@ -51,7 +83,7 @@ struct BatchLookup {
             func startNext() {
                 guard nextToStart < lines.count else { return }
                 let index = nextToStart
-                let line = lines[index]
+                let line = lines[index].text
                 nextToStart += 1
                 group.addTask { (index, await lookUp(line)) }
             }
@@ -64,7 +96,7 @@ struct BatchLookup {
                 }
                 pending[index] = outcome
                 while let ready = pending.removeValue(forKey: nextToWrite), abortReason == nil {
-                    writer.write(line: nextToWrite + 1, input: lines[nextToWrite], outcome: ready)
+                    writer.write(line: lines[nextToWrite].number, input: lines[nextToWrite].text, outcome: ready)
                     worst = Self.worse(worst, Self.exitCode(ready))
                     nextToWrite += 1
                     progress?.update(done: nextToWrite)
@@ -83,7 +115,7 @@ struct BatchLookup {
     func lookUp(_ line: String) async -> Outcome {
         let username: Username
         do {
-            username = try Username(line)
+            username = try Username(line.trimmingCharacters(in: .whitespaces))
         } catch {
             return .failed(reason: error.description, kind: nil)
         }
@@ -113,57 +145,68 @@ struct BatchLookup {
 struct RecordWriter {
     let format: BatchFormat
     let output: Terminal
+    let time: NepalTime
+    let now: Date
 
     static let csvColumns = [
-        "line", "username", "result", "full_name", "current_plan", "days_remaining", "has_due",
+        "line", "username", "result", "full_name", "current_plan", "days_remaining", "service_ends", "service_ends_bs", "has_due",
         "accept_advance_payment", "plan_1", "plan_3", "plan_6", "plan_12", "error",
     ]
 
     func begin() {
-        if format == .csv { output.write(Self.csvColumns.joined(separator: ",") + "\n") }
+        if format == .csv { output.write(CSV.line(Self.csvColumns)) }
     }
 
     struct JSONRecord: Encodable {
         let line: Int
         let input: String
         let found: Bool
+        let result: String
         let account: AccountReport.Record?
         let error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case line, input, found, result, account, error
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line, forKey: .line)
+            try container.encode(input, forKey: .input)
+            try container.encode(found, forKey: .found)
+            try container.encode(result, forKey: .result)
+            try container.encode(account, forKey: .account)  // null, not absent
+            try container.encode(error, forKey: .error)
+        }
     }
 
     mutating func write(line: Int, input: String, outcome: BatchLookup.Outcome) {
         switch format {
-        case .jsonl:
+        case .jsonl, .json, .text:
             let record: JSONRecord
             switch outcome {
             case .found(let account):
-                record = JSONRecord(line: line, input: input, found: true, account: AccountReport.Record(account), error: nil)
+                record = JSONRecord(
+                    line: line, input: input, found: true, result: outcome.result,
+                    account: AccountReport.Record(account, now: now, time: time), error: nil)
             case .failed(let reason, _):
-                record = JSONRecord(line: line, input: input, found: false, account: nil, error: reason)
+                record = JSONRecord(line: line, input: input, found: false, result: outcome.result, account: nil, error: reason)
             }
             output.write(AccountReport.encode(record) + "\n")
         case .csv:
-            var cells = [String(line), input]
+            var cells = [String(line), input, outcome.result]
             switch outcome {
             case .found(let account):
-                cells += ["found", account.fullName, account.currentPlan, String(account.daysRemaining),
-                          String(account.hasDue), String(account.acceptsAdvancePayment)]
+                let record = AccountReport.Record(account, now: now, time: time)
+                cells += [account.fullName, account.currentPlan, String(account.daysRemaining), record.serviceEnds,
+                          record.serviceEndsBS ?? "", String(account.hasDue), String(account.acceptsAdvancePayment)]
                 cells += PlanDuration.allCases.map { account.plan(for: $0)?.amount.wireString ?? "" }
                 cells.append("")
             case .failed(let reason, _):
-                cells += ["failed", "", "", "", "", ""] + PlanDuration.allCases.map { _ in "" } + [reason]
+                cells += Array(repeating: "", count: 7) + PlanDuration.allCases.map { _ in "" } + [reason]
             }
-            output.write(cells.map(Self.csvField).joined(separator: ",") + "\n")
+            output.write(CSV.line(cells))
         }
-    }
-
-    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet
-    /// does not run a customer name as a formula.
-    static func csvField(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -3,11 +3,13 @@ import Foundation
 import PaymentDesk
 import PaymentJournal
 
-/// How `pay`, `status`, `history` and `reconcile` show payments: tables for people,
-/// JSON and CSV for programs (amounts as decimal strings, times ISO 8601 with offset).
+/// How `pay`, `status`, `history`, `reconcile`, `resolve` and `receipt` show payments:
+/// cards and tables for people, JSON and CSV for programs (amounts as decimal strings,
+/// times in Nepal time as `NepalTime` writes them, states as `StateNames` spells them).
 enum PaymentReport {
-    /// One payment, field by field, with what to do with the cash.
-    static func card(_ record: PaymentRecord, calendar: Calendar = .current) -> String {
+    /// One payment, field by field, with what to do with the cash. Its times are Nepal
+    /// time; the caller labels the output once (`NepalTime.note`).
+    static func card(_ record: PaymentRecord, time: NepalTime) -> String {
         var lines = [
             AccountReport.row("Reference", record.reference.value),
             AccountReport.row("Customer", "\(record.customerName) (\(record.username.value))"),
@@ -20,20 +22,20 @@ enum PaymentReport {
             lines.append(AccountReport.row("ATTENTION", "A person must decide: \(attention)"))
         }
         if let id = record.transactionID { lines.append(AccountReport.row("Khalti id", id)) }
-        lines.append(AccountReport.row("Taken", "\(time(record.createdAt, calendar)) at \(record.counter) by \(record.operatorName)"))
-        if let resolved = record.resolvedAt { lines.append(AccountReport.row("Resolved", time(resolved, calendar))) }
+        lines.append(AccountReport.row("Taken", "\(time.dayAndTime(record.createdAt)) at \(record.counter) by \(record.operatorName)"))
+        if let resolved = record.resolvedAt { lines.append(AccountReport.row("Resolved", time.dayAndTime(resolved))) }
         if record.state == .held || record.lookupCount > 0 {
             var lookups = "\(record.lookupCount)"
-            if let next = record.nextLookupAt { lookups += ", next no sooner than \(time(next, calendar))" }
+            if let next = record.nextLookupAt { lookups += ", next no sooner than \(time.dayAndTime(next))" }
             lines.append(AccountReport.row("Lookups", lookups))
         }
         lines.append(AccountReport.row("Khalti", record.khaltiEnvironment))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func events(_ events: [PaymentEvent], calendar: Calendar = .current) -> String {
+    static func events(_ events: [PaymentEvent], time: NepalTime) -> String {
         events.map { event in
-            var line = "  \(time(event.at, calendar))  \(event.from.map { "\($0.label) -> " } ?? "")\(event.to.label): \(event.evidence.note)"
+            var line = "  \(time.short(event.at))  \(event.from.map { "\($0.label) -> " } ?? "")\(event.to.label): \(event.evidence.note)"
             var cause: [String] = []
             if let status = event.evidence.httpStatus { cause.append("HTTP \(status)") }
             if let code = event.evidence.errorCode { cause.append("code \(code)") }
@@ -43,12 +45,12 @@ enum PaymentReport {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func historyTable(_ records: [PaymentRecord], calendar: Calendar = .current) -> String {
+    static func historyTable(_ records: [PaymentRecord], time: NepalTime) -> String {
         guard !records.isEmpty else { return "No payments match.\n" }
-        var cells = [["Taken", "Reference", "Customer", "Plan", "Amount", "State", "Counter"]]
+        var cells = [["Taken (\(NepalTime.label))", "Reference", "Customer", "Plan", "Amount", "State", "Counter"]]
         for record in records {
             cells.append([
-                time(record.createdAt, calendar), record.reference.value, record.username.value, record.duration.label,
+                time.short(record.createdAt), record.reference.value, record.username.value, record.duration.label,
                 record.amount.formatted, record.attention == nil ? record.state.label : "\(record.state.label) (ATTENTION)",
                 record.counter,
             ])
@@ -63,51 +65,34 @@ enum PaymentReport {
             + "\(change.before.label) -> \(after.state.label): \(change.note)"
     }
 
-    static func time(_ date: Date, _ calendar: Calendar) -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
-
     // MARK: Machine forms
 
-    static let columns = [
-        "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
-        "transaction_id", "created_at", "sent_at", "resolved_at", "lookups", "next_lookup_at", "attention",
-    ]
+    /// A record's times, by the name of their JSON field.
+    static func times(_ record: PaymentRecord) -> [(name: String, date: Date?)] {
+        [("created_at", record.createdAt), ("sent_at", record.sentAt), ("resolved_at", record.resolvedAt), ("next_lookup_at", record.nextLookupAt)]
+    }
 
-    /// The record as the README documents it; absent values are JSON null, empty in CSV.
-    static func fields(_ record: PaymentRecord) -> [String: String?] {
-        [
+    /// The record as the README documents it; absent values are JSON null. Each time is
+    /// ISO 8601 in Nepal time with its offset, and its Bikram Sambat day beside it in
+    /// `<name>_bs` (null outside the table).
+    static func jsonObject(_ record: PaymentRecord, time: NepalTime) -> [String: Any] {
+        var object: [String: Any] = [
             "reference": record.reference.value,
             "khalti": record.khaltiEnvironment,
             "username": record.username.value,
             "customer_name": record.customerName,
-            "months": String(record.duration.months),
+            "months": record.duration.months,
             "amount": record.amount.wireString,
             "counter": record.counter,
             "operator": record.operatorName,
-            "state": record.state.rawValue,
-            "transaction_id": record.transactionID,
-            "created_at": iso(record.createdAt),
-            "sent_at": record.sentAt.map(iso),
-            "resolved_at": record.resolvedAt.map(iso),
-            "lookups": String(record.lookupCount),
-            "next_lookup_at": record.nextLookupAt.map(iso),
-            "attention": record.attention,
+            "state": StateNames.name(record.state),
+            "transaction_id": record.transactionID ?? NSNull(),
+            "lookups": record.lookupCount,
+            "attention": record.attention ?? NSNull(),
         ]
-    }
-
-    static func jsonObject(_ record: PaymentRecord) -> [String: Any] {
-        var object: [String: Any] = [:]
-        for (key, value) in fields(record) {
-            switch key {
-            case "months", "lookups": object[key] = value.flatMap { Int($0) } ?? 0
-            default: object[key] = value ?? NSNull()
-            }
+        for (name, date) in times(record) {
+            object[name] = date.map(time.iso) ?? NSNull()
+            object[name + "_bs"] = date.flatMap(time.bs) ?? NSNull()
         }
         return object
     }
@@ -119,17 +104,54 @@ enum PaymentReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func csv(_ records: [PaymentRecord]) -> String {
-        var lines = [columns.joined(separator: ",")]
-        for record in records {
-            let values = fields(record)
-            lines.append(columns.map { RecordWriter.csvField((values[$0] ?? nil) ?? "") }.joined(separator: ","))
+    /// The CSV columns: the JSON's fields, times as `YYYY-MM-DD HH:MM:SS` in Nepal time
+    /// under `<name>_npt`, and their Bikram Sambat days under `<name>_bs`.
+    static let columns = [
+        "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
+        "transaction_id", "created_at_npt", "created_at_bs", "sent_at_npt", "sent_at_bs", "resolved_at_npt", "resolved_at_bs",
+        "lookups", "next_lookup_at_npt", "next_lookup_at_bs", "attention",
+    ]
+
+    static func csvRow(_ record: PaymentRecord, time: NepalTime) -> [String] {
+        var values: [String: String] = [
+            "reference": record.reference.value,
+            "khalti": record.khaltiEnvironment,
+            "username": record.username.value,
+            "customer_name": record.customerName,
+            "months": String(record.duration.months),
+            "amount": record.amount.wireString,
+            "counter": record.counter,
+            "operator": record.operatorName,
+            "state": StateNames.name(record.state),
+            "transaction_id": record.transactionID ?? "",
+            "lookups": String(record.lookupCount),
+            "attention": record.attention ?? "",
+        ]
+        for (name, date) in times(record) {
+            values[name + "_npt"] = date.map(time.csv) ?? ""
+            values[name + "_bs"] = date.flatMap(time.bs) ?? ""
         }
-        return lines.joined(separator: "\n") + "\n"
+        return columns.map { values[$0] ?? "" }
     }
 
-    /// ISO 8601 in the machine's time zone with its offset, as Khalti writes times.
-    static func iso(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: .current).format(date)
+    static func csv(_ records: [PaymentRecord], time: NepalTime) -> String {
+        var text = CSV.line(columns)
+        for record in records { text += CSV.line(csvRow(record, time: time)) }
+        return text
+    }
+}
+
+/// RFC 4180 CSV: a field with a comma, quote or line end is quoted. A leading =, +, -
+/// or @ is prefixed with ' so a spreadsheet does not run a customer's name as a formula.
+enum CSV {
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
     }
 }

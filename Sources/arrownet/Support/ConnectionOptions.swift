@@ -27,13 +27,7 @@ struct KhaltiSession {
 
     static func open(_ options: ConnectionOptions, timeouts: KhaltiTimeouts = KhaltiTimeouts()) async throws -> KhaltiSession {
         LogSetup.bootstrap()
-        let settings: ConsoleSettings
-        do {
-            settings = try SettingsLoader().load(baseURLFlag: options.baseURL)
-        } catch {
-            throw fail(error.description, code: ExitCodes.usage)
-        }
-        return try await open(settings, timeouts: timeouts)
+        return try await open(try CommandSettings.load(options), timeouts: timeouts)
     }
 
     /// The session `settings` describe, already loaded (the console reads them before it
@@ -55,7 +49,7 @@ struct KhaltiSession {
             }
         } catch let error as ConfigurationError {
             throw fail(error.description, code: ExitCodes.usage)
-        } catch let error as ExitCode {
+        } catch let error as CommandFailure {
             throw error
         } catch {
             throw fail("Could not start the embedded sandbox: \(error)", code: ExitCodes.unavailable)

@@ -6,19 +6,22 @@ enum ExitCodes {
     static let found: Int32 = 0
     static let notFound: Int32 = 3
     static let tokenOrAccount: Int32 = 4
+    /// Khalti could not be reached or answered badly; for `receipt`, the printer.
     static let unavailable: Int32 = 5
     /// `pay`: held, keep the cash aside; it will be looked up (`reconcile`).
     static let held: Int32 = 6
     /// `pay`: not paid, give the customer their money back.
     static let notPaid: Int32 = 7
     /// A request Khalti refused for another reason (validation, low balance), or a
-    /// payment the desk refused before sending (plan not offered, no advance payment).
+    /// payment the desk refused before sending (plan not offered, no advance payment);
+    /// `resolve` and `receipt`: the payment is not in a state that allows it.
     static let refused: Int32 = 8
     /// `pay`: the customer has an unresolved payment; no new one was started.
     static let openPayment: Int32 = 9
-    /// `pay`: the clerk did not confirm (or a paid-today payment lacked `--again`).
+    /// `pay`: the clerk did not confirm (or a paid-today payment lacked `--again`);
+    /// `receipt`: printed before, and `--reprint` was not given.
     static let notConfirmed: Int32 = 10
-    /// The payment journal cannot be opened or written; nothing was sent.
+    /// The data folder or the payment journal cannot be used; nothing was sent.
     static let journal: Int32 = 11
     static let usage: Int32 = 64
 
@@ -32,8 +35,17 @@ enum ExitCodes {
     }
 }
 
-/// Prints a sentence to standard error and leaves with the given code.
-func fail(_ message: String, code: Int32) -> ExitCode {
-    Terminal.standardError.write(message + "\n")
-    return ExitCode(code)
+/// A command that stops with a sentence for a person and an exit code. Thrown, not
+/// printed where it happens: `ArrownetMain` writes the sentence to standard error once,
+/// and, for commands that answer in JSON, a JSON error object on standard output too.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    let code: Int32
+
+    var description: String { message }
+}
+
+/// The failure to throw: `throw fail("Sentence.", code: ExitCodes.usage)`.
+func fail(_ message: String, code: Int32) -> CommandFailure {
+    CommandFailure(message: message, code: code)
 }

@@ -16,8 +16,12 @@ enum JournalAccess {
         return try SQLiteJournal(path: folder + "/" + SQLiteJournal.fileName)
     }
 
-    /// For commands: the journal, or exit 11 with the journal's own sentence.
+    /// For commands: the journal, or exit 11 with a sentence: the data folder's own
+    /// (it is a file, not writable, another user's), else the journal's.
     static func open() throws -> any JournalStore {
+        if let problem = DataDirectory.problem(with: DataDirectory.path()) {
+            throw fail(problem, code: ExitCodes.journal)
+        }
         do {
             return try openStore()
         } catch {
