@@ -27,11 +27,13 @@ struct BinaryRunner {
 
     /// Runs the binary on a thread of its own: a test's in-process sandbox needs the
     /// concurrency pool that a blocking wait would otherwise hold.
-    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) async throws -> Result {
+    /// `executable`, when given, runs the binary through another program first (its path
+    /// and arguments, ending with the binary's path): `setpriv` to run as another user.
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, executable: [String] = []) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Swift.Result<BinaryRunner.Result, any Error> {
-                    try runBlocking(arguments, environment: environment, stdin: stdin)
+                    try runBlocking(arguments, environment: environment, stdin: stdin, executable: executable)
                 })
             }
         }
@@ -55,10 +57,10 @@ struct BinaryRunner {
         return env
     }
 
-    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?) throws -> Result {
+    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?, executable: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: executable.first ?? Self.binary)
+        process.arguments = Array(executable.dropFirst()) + arguments
         process.environment = self.environment(environment)
         let out = Pipe()
         let err = Pipe()

@@ -20,7 +20,10 @@ struct LookupCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("SANDBOX: no real money"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["username", "full_name", "current_plan", "days_remaining", "has_due", "accept_advance_payment", "plans"])
+        #expect(Set(object.keys) == [
+            "username", "full_name", "current_plan", "days_remaining", "service_ends", "service_ends_bs", "has_due",
+            "accept_advance_payment", "plans",
+        ])
         #expect(object["username"] as? String == "Pradhanang")
         #expect(object["days_remaining"] as? Int == 464)
         let plans = try #require(object["plans"] as? [[String: Any]])
@@ -114,9 +117,11 @@ struct BatchLookupTests {
         let records = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(records.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6])
-        #expect(records.map { $0["input"] as? String } == ["Pradhanang", "nobody", "", "devanagari", "bad name", "queuedok"])
-        #expect(records.map { $0["found"] as? Bool } == [true, false, false, true, false, true])
+        // The blank line 3 is skipped; every other record keeps its line number.
+        #expect(records.map { $0["line"] as? Int } == [1, 2, 4, 5, 6])
+        #expect(records.map { $0["input"] as? String } == ["Pradhanang", "nobody", "devanagari", "bad name", "queuedok"])
+        #expect(records.map { $0["found"] as? Bool } == [true, false, true, false, true])
+        #expect(records.map { $0["result"] as? String } == ["found", "not_found", "found", "invalid", "found"])
         #expect((records[1]["error"] as? String)?.contains("No Arrownet customer") == true)
         #expect(((records[0]["account"] as? [String: Any])?["full_name"] as? String) == "Ashish Pradhanang - Home")
     }
@@ -131,7 +136,8 @@ struct BatchLookupTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("line,username,result,full_name"))
-        #expect(lines[1] == "1,Pradhanang,found,Ashish Pradhanang - Home,50Mbps,464,false,true,1695.00,5085.00,9492.00,17628.00,")
+        let end = Nepal.today.adding(days: 464).isoText
+        #expect(lines[1] == "1,Pradhanang,found,Ashish Pradhanang - Home,50Mbps,464,\(end),,false,true,1695.00,5085.00,9492.00,17628.00,")
         #expect(lines[2].hasPrefix("2,longname,found,"))
     }
 
@@ -146,6 +152,59 @@ struct BatchLookupTests {
         #expect(result.status == 4)
         #expect(result.stderr.contains("Stopped after 0 of 50 lines"))
         #expect(payments == 0)
+    }
+
+    @Test("blank lines are skipped: a file with a trailing blank line is all found (exit 0)")
+    func blankLines() async throws {
+        let result = try await BinaryRunner().run(["lookup", "--file", "-"], stdin: "Pradhanang\n\n   \nduecustomer\n\n\n")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 2)
+        let empty = try await BinaryRunner().run(["lookup", "--file", "-"], stdin: "\n\n")
+        #expect(empty.status == 0)
+        #expect(empty.stdout.isEmpty)
+    }
+
+    @Test("not_found and unavailable told apart, in JSON lines and in CSV; unavailable outranks in the exit code (5)")
+    func notFoundAndUnavailable() async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .details, username: "duecustomer", effect: .maintenance)]))
+        let runner = try BinaryRunner()
+        let input = "nobody\nduecustomer\nPradhanang\n"
+        let json = try await runner.run(["lookup", "--file", "-", "--json", "--base-url", sandbox.baseURL], stdin: input)
+        #expect(json.status == 5)
+        let results = try json.stdout.split(separator: "\n").map { try jsonObject(String($0))["result"] as? String }
+        #expect(results == ["not_found", "unavailable", "found"])
+        let csv = try await runner.run(["lookup", "--file", "-", "--csv", "--base-url", sandbox.baseURL], stdin: input)
+        #expect(csv.status == 5)
+        #expect(csvRecords(csv.stdout).map { $0["result"] } == ["not_found", "unavailable", "found"])
+        await sandbox.stop()
+    }
+
+    @Test("the format flags mean the same for one username and for a file")
+    func formats() async throws {
+        let runner = try BinaryRunner()
+        let single = try await runner.run(["lookup", "Pradhanang", "--csv"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let file = try await runner.run(["lookup", "--file", "-", "--csv"], stdin: "Pradhanang\n")
+        #expect(single.stdout == file.stdout, "one username is a file of one line")
+        #expect(try await runner.run(["lookup", "Pradhanang", "--format", "csv"]).stdout == single.stdout)
+        let unknown = try await runner.run(["lookup", "nobody", "--csv"])
+        #expect(unknown.status == 3)
+        #expect(csvRecords(unknown.stdout).first?["result"] == "not_found")
+
+        let lines = try await runner.run(["lookup", "--file", "-", "--json"], stdin: "Pradhanang\n")
+        #expect(lines.status == 0, "--json with --file: JSON lines")
+        #expect(try jsonObject(lines.stdout)["result"] as? String == "found")
+        #expect(try await runner.run(["lookup", "--file", "-", "--format", "jsonl"], stdin: "Pradhanang\n").stdout == lines.stdout)
+        #expect(try await runner.run(["lookup", "Pradhanang", "--format", "json"]).stdout
+            == (try await runner.run(["lookup", "Pradhanang", "--json"])).stdout)
+        for conflicting in [["Pradhanang", "--json", "--csv"], ["Pradhanang", "--csv", "--format", "json"], ["--file", "-", "--format", "text"]] {
+            let result = try await runner.run(["lookup"] + conflicting, stdin: "x\n")
+            #expect(result.status == 64, "\(conflicting)")
+        }
+        let notFoundJSON = try await runner.run(["lookup", "nobody", "--json"])
+        #expect(notFoundJSON.status == 3)
+        let error = try jsonObject(notFoundJSON.stdout)
+        #expect(error["outcome"] as? String == "not_found" && error["exit_code"] as? Int == 3)
     }
 
     @Test("a file that cannot be read is a usage error")

@@ -27,7 +27,8 @@ struct PaymentCommandTests {
         #expect(records.first?["khalti"] as? String == "sandbox")
         #expect(Set(records.first?.keys.map { $0 } ?? []) == [
             "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
-            "transaction_id", "created_at", "sent_at", "resolved_at", "lookups", "next_lookup_at", "attention",
+            "transaction_id", "created_at", "created_at_bs", "sent_at", "sent_at_bs", "resolved_at", "resolved_at_bs", "lookups",
+            "next_lookup_at", "next_lookup_at_bs", "attention",
         ])
     }
 
@@ -136,10 +137,10 @@ struct PaymentCommandTests {
     @Test("status of a reference the journal does not know: exit 3, Khalti's answer still shown; a malformed one: 64")
     func statusUnknown() async throws {
         let runner = try BinaryRunner()
-        let unknown = try await runner.run(["status", "ARNNOSUCH1"])
+        let unknown = try await runner.run(["status", "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"])
         #expect(unknown.status == 3)
         #expect(unknown.stdout.hasPrefix(Self.banner))
-        #expect(unknown.stdout.contains("The journal has no payment with reference ARNNOSUCH1."))
+        #expect(unknown.stdout.contains("The journal has no payment with reference ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V."))
         #expect(unknown.stdout.contains("Khalti has no payment with this reference (002)."))
         #expect(try await runner.run(["status", "ARN-1"]).status == 64)
     }
