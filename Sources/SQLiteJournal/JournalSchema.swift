@@ -17,7 +17,7 @@ import PaymentJournal
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 2
+    static let currentVersion = 3
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -173,6 +173,9 @@ enum JournalSchema {
 
                 PRAGMA user_version = 2;
                 """)
+        }
+        migrator.registerMigration("\(identifierPrefix)3: shifts, cash movements, drawer openings") { db in
+            try db.execute(sql: ShiftSchema.sqlite)
         }
         return migrator
     }

@@ -13,7 +13,7 @@ struct Arrownet: AsyncParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
-            ResolveCommand.self,
+            ResolveCommand.self, ShiftCommand.self,
             BalanceCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -76,6 +76,10 @@ private struct PaymentFlow {
         _ name: Username, duration: PlanDuration, yes: Bool, again: Bool, desk: PaymentDesk, store: any JournalStore
     ) async throws -> Int32 {
 
+        // Payments need an open shift: said before Khalti is asked anything.
+        if try await journalCall({ try await desk.currentShift(counter: session.counterName) }) == nil {
+            return try await report(.noOpenShift(counter: session.counterName), store: store)
+        }
         let account: Account
         do {
             account = try await session.api.accountDetails(for: name)
@@ -160,6 +164,7 @@ private struct PaymentFlow {
         case .needsSecondConfirmation: ("not_confirmed", "The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
         case .refused(let reason): ("refused", reason, ExitCodes.refused)
         case .notSent(let reason): ("not_sent", reason, ExitCodes.journal)
+        case .noOpenShift(let counter): ("no_open_shift", JournalError.noOpenShift(counter: counter).description, ExitCodes.noOpenShift)
         }
         var record: PaymentRecord?
         if let reference = outcome.summary?.reference {

@@ -1,4 +1,5 @@
 import ArrownetDomain
+import ConsoleCore
 import Foundation
 import PaymentDesk
 import PaymentJournal
@@ -63,6 +64,11 @@ enum PaymentReport {
             + "\(change.before.label) -> \(after.state.label): \(change.note)"
     }
 
+    /// `2026-12-02 11:17` in Nepal time, as the console shows it.
+    static func nepalTime(_ date: Date) -> String {
+        ClerkDates.dayAndTime(date, in: .nepal)
+    }
+
     static func time(_ date: Date, _ calendar: Calendar) -> String {
         let formatter = DateFormatter()
         formatter.calendar = calendar
@@ -76,7 +82,7 @@ enum PaymentReport {
 
     static let columns = [
         "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
-        "transaction_id", "created_at", "sent_at", "resolved_at", "lookups", "next_lookup_at", "attention",
+        "transaction_id", "created_at", "sent_at", "resolved_at", "lookups", "next_lookup_at", "attention", "shift_id",
     ]
 
     /// The record as the README documents it; absent values are JSON null, empty in CSV.
@@ -98,6 +104,7 @@ enum PaymentReport {
             "lookups": String(record.lookupCount),
             "next_lookup_at": record.nextLookupAt.map(iso),
             "attention": record.attention,
+            "shift_id": record.shiftID.map { String($0) },
         ]
     }
 
@@ -106,6 +113,7 @@ enum PaymentReport {
         for (key, value) in fields(record) {
             switch key {
             case "months", "lookups": object[key] = value.flatMap { Int($0) } ?? 0
+            case "shift_id": object[key] = value.flatMap { Int($0) } ?? NSNull()
             default: object[key] = value ?? NSNull()
             }
         }
