@@ -98,3 +98,33 @@ struct ShiftCommandTests {
         return rupees * 100 + cents
     }
 }
+
+@Suite("arrownet shift report --all-counters: the branch's day")
+struct BranchDayTests {
+    @Test("two counters on one journal: each shift and the totals")
+    func twoCounters() async throws {
+        let runner = try BinaryRunner()
+        let counter2 = runner.home.appendingPathComponent("config2")
+        try FileManager.default.createDirectory(at: counter2.appendingPathComponent("arrownet"), withIntermediateDirectories: true)
+        try "counter = Counter2\n".write(to: counter2.appendingPathComponent("arrownet/config"), atomically: true, encoding: .utf8)
+        let second = ["XDG_CONFIG_HOME": counter2.path]
+        #expect(try await runner.run(["shift", "open", "--float", "1000"]).status == 0)
+        #expect(try await runner.run(["shift", "open", "--float", "2000"], environment: second).status == 0)
+        #expect(try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"]).status == 0)
+        #expect(try await runner.run(["pay", "singleplan", "--months", "1", "--yes"], environment: second).status == 0)
+        #expect(try await runner.run(["shift", "close", "--counted", "2695"]).status == 0)
+        let day = try await runner.run(["shift", "report", "--all-counters", "--json"])
+        #expect(day.status == 0, "\(day.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(day.stdout.utf8)) as? [String: Any])
+        let shifts = try #require(object["shifts"] as? [[String: Any]])
+        #expect(shifts.count == 2)
+        let counters = shifts.compactMap { ($0["shift"] as? [String: Any])?["counter"] as? String }
+        #expect(counters.contains("Counter2"))
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect((totals["paid"] as? [String: Any])?["amount"] as? String == "2825.50")
+        #expect(totals["counted_cash"] as? String == "2695.00")
+        let text = try await runner.run(["shift", "report", "--all-counters", "--date", "today"])
+        #expect(text.stdout.contains("The branch's day") && text.stdout.contains("Total"))
+        #expect(try await runner.run(["shift", "report", "--all-counters", "--date", "yesterday"]).status == 64)
+    }
+}

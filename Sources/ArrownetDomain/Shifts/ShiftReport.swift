@@ -47,6 +47,10 @@ public struct ShiftReport: Hashable, Sendable, Codable {
         }
 
         public static let zero = Tally()
+
+        public static func + (lhs: Tally, rhs: Tally) -> Tally {
+            Tally(count: lhs.count + rhs.count, amount: lhs.amount + rhs.amount)
+        }
     }
 
     /// One payment named in a report (held ones, those settled from earlier shifts).

@@ -11,6 +11,12 @@ struct ShiftReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The shift's id (see arrownet shift list); default: this counter's open shift.")
     var shift: Int64?
 
+    @Flag(name: .customLong("all-counters"), help: "Every counter's shifts of one day (--date), each and in total: the branch's day.")
+    var allCounters = false
+
+    @Option(name: .long, help: "With --all-counters: the day, YYYY-MM-DD in Nepal time, or 'today' (default).")
+    var date: String?
+
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
@@ -24,9 +30,13 @@ struct ShiftReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if json && csv { throw ValidationError("Choose --json or --csv, not both.") }
+        if allCounters && shift != nil { throw ValidationError("--all-counters reports a day; --shift one shift. Choose one.") }
+        if date != nil && !allCounters { throw ValidationError("--date goes with --all-counters.") }
+        if allCounters && (csv || print) { throw ValidationError("--all-counters prints text or --json.") }
     }
 
     func run() async throws {
+        if allCounters { return try await BranchDay(connection: connection, date: date, json: json).run() }
         let settings = try ShiftAccess.settings(connection)
         let counter = CounterIdentity.counter(settings)
         let environment = settings.connection.environment
