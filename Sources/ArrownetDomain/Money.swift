@@ -112,3 +112,48 @@ enum MoneyParser {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+extension Money {
+    /// An amount in rupees as a clerk types it: `5000`, `5,000.50`, `5000.5`, `Rs. 1,00,000`.
+    /// Grouping commas (Nepali or western) and a leading `Rs.` are dropped; the rest is
+    /// read exactly like an amount from Khalti (digits, at most two decimals, no sign).
+    public init(typed text: String) throws(MoneyParseError) {
+        var rest = Substring(text.trimmingWhitespace())
+        for prefix in ["Rs.", "Rs", "NPR", "रु."] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        let trimmed = String(rest).trimmingWhitespace()
+        let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts.first ?? ""
+        guard !(parts.dropFirst().first?.contains(",") ?? false) else { throw .notADecimal(text) }
+        // A comma only between digits of the rupees, never first, last or doubled.
+        if whole.contains(",") {
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), groups.last?.count == 3 else {
+                throw .notADecimal(text)
+            }
+        }
+        self = try MoneyParser.parse(String(trimmed.filter { $0 != "," }))
+    }
+}
+
+/// Stored as the wire's decimal string (`"1695.00"`), so a stored amount reads back
+/// exactly and a person reading the stored text sees rupees.
+extension Money: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            // Differences (over or short) are stored too, so a leading minus is read here.
+            let magnitude = try Money(wire: text.hasPrefix("-") ? String(text.dropFirst()) : text)
+            self = text.hasPrefix("-") ? Money(paisa: -magnitude.paisa) : magnitude
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wireString)
+    }
+}

@@ -101,3 +101,16 @@ private final class Counter: @unchecked Sendable {
         return value
     }
 }
+
+extension PaymentReference {
+    /// The number printed on the receipt and quoted by the customer: the counter's
+    /// letters and the reference's last ten characters (`Counter1-A1B2C3D4E5`). The journal
+    /// has no receipt sequence, and a counter-local one would repeat after a restart; the
+    /// reference's last ten characters are random (see `ReferenceGenerator.live`), short
+    /// enough to read out and unique in practice.
+    public func receiptNumber(counter: String) -> String {
+        let counterPart = counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8)
+        let tail = value.suffix(10)
+        return counterPart.isEmpty ? String(tail) : "\(counterPart)-\(tail)"
+    }
+}

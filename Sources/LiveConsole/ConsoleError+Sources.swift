@@ -18,8 +18,10 @@ extension ConsoleError {
     /// is support, unless the sentence already names what to do.
     public init(journal error: JournalError) {
         let nextStep = switch error {
-        case .folderNotPrivate, .newerSchema, .notAJournal, .unreadableRecord:
+        case .folderNotPrivate, .newerSchema, .notAJournal, .unreadableRecord, .noOpenShift, .shiftClosed, .paymentsOnTheirWay:
             ""
+        case .unknownShift:
+            "Call support with the shift number."
         case .transitionRefused, .unknownReference, .referenceAlreadyUsed, .notResolvable:
             "Call support with the reference."
         case .folderUnusable, .cannotOpen, .writeFailed, .readFailed, .unavailable:

@@ -13,13 +13,17 @@ public struct KhaltiGateway: Sendable {
     /// Removes the token from any server text before the journal keeps it: a server
     /// that echoes the request must not get the token written to disk.
     public var scrub: @Sendable (String) -> String
+    /// The counter's credits at Khalti, noted when a shift opens and closes.
+    public var balance: @Sendable () async throws(KhaltiError) -> Money
 
     public init(
         pay: @escaping @Sendable (PaymentRequest) async -> PaymentResult,
         lookUp: @escaping @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer,
         lookUpMany: @escaping @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>],
-        scrub: @escaping @Sendable (String) -> String = { $0 }
+        scrub: @escaping @Sendable (String) -> String = { $0 },
+        balance: @escaping @Sendable () async throws(KhaltiError) -> Money = { () throws(KhaltiError) in throw .connectionLost }
     ) {
+        self.balance = balance
         self.pay = pay
         self.lookUp = lookUp
         self.lookUpMany = lookUpMany
@@ -31,7 +35,8 @@ public struct KhaltiGateway: Sendable {
             pay: { request in await api.pay(request) },
             lookUp: { reference throws(KhaltiError) in try await api.lookUp(reference) },
             lookUpMany: { references throws(KhaltiError) in try await api.lookUp(references) },
-            scrub: { text in api.scrub(text) }
+            scrub: { text in api.scrub(text) },
+            balance: { () throws(KhaltiError) in try await api.balance().available }
         )
     }
 }

@@ -31,6 +31,7 @@ extension PaymentDesk {
             switch try await store.prepare(intent, refusingIfPaidSince: unseenSince) {
             case .blocked(let open): return .blockedByOpenPayment(open.summary)
             case .paidAlready(let paid): return .needsSecondConfirmation(paidToday: paid.map(\.summary))
+            case .noOpenShift: return .noOpenShift(counter: counter)
             case .prepared: break
             }
         } catch {

@@ -20,13 +20,15 @@ public enum PaymentOutcome: Sendable, Hashable {
     case refused(String)
     /// Nothing left for Khalti because the journal could not be written (or read).
     case notSent(String)
+    /// The counter has no open shift: a payment needs one. Nothing was written.
+    case noOpenShift(counter: String)
 
     /// The journal's record of this payment, when one was written.
     public var summary: PaymentSummary? {
         switch self {
         case .paid(let summary), .held(let summary, _), .notPaid(let summary, _), .blockedByOpenPayment(let summary):
             summary
-        case .needsSecondConfirmation, .refused, .notSent:
+        case .needsSecondConfirmation, .refused, .notSent, .noOpenShift:
             nil
         }
     }

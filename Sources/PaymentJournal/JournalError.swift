@@ -25,6 +25,13 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A person's resolution asked of a payment that is not waiting for one (already
     /// paid, not paid or abandoned, and not flagged). Nothing was changed.
     case notResolvable(reference: PaymentReference, state: PaymentState)
+    /// The counter has no open shift (to pay, put cash in or out, or close one).
+    case noOpenShift(counter: String)
+    case unknownShift(Int64)
+    /// The shift is closed: it and its figures never change.
+    case shiftClosed(number: Int, counter: String)
+    /// A payment of the shift is still on its way to Khalti: the shift can close once it is answered.
+    case paymentsOnTheirWay([PaymentReference])
     /// The journal is in use by another program or cannot be reached in time.
     case unavailable(String)
     /// A row that does not read back as a payment (edited by hand, say). Never a crash.
@@ -56,6 +63,15 @@ public enum JournalError: Error, Equatable, Sendable, CustomStringConvertible {
             "The journal already has a payment with reference \(reference); a reference is used once."
         case .notResolvable(let reference, let state):
             "Payment \(reference) is \(state.label) and waits for no decision; nothing was changed."
+        case .noOpenShift(let counter):
+            "Counter \(counter) has no open shift. Open one first: arrownet shift open --operator NAME --float AMOUNT"
+        case .unknownShift(let id):
+            "The journal has no shift \(id)."
+        case .shiftClosed(let number, let counter):
+            "Shift \(number) of \(counter) is closed; a closed shift never changes."
+        case .paymentsOnTheirWay(let references):
+            "A payment of this shift is still on its way to Khalti (\(references.map(\.value).joined(separator: ", "))): "
+                + "close the shift once it is answered."
         case .unavailable(let reason):
             "The payment journal cannot be reached (\(reason)). Nothing was sent."
         case .unreadableRecord(let problem):

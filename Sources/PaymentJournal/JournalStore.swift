@@ -64,8 +64,9 @@ public protocol JournalStore: Sendable {
 
     // MARK: Writing
 
-    /// Writes the intent durably as `prepared`, stamped with `owner`, unless the customer
-    /// already has an unresolved payment with this Khalti (`.blocked`), or, with
+    /// Writes the intent durably as `prepared`, stamped with `owner` and with its
+    /// counter's open shift, unless the counter has no open shift (`.noOpenShift`), the
+    /// customer already has an unresolved payment with this Khalti (`.blocked`), or, with
     /// `refusingIfPaidSince`, was paid since then (`.paidAlready`): then nothing is
     /// written. The checks and the insert are one transaction that no other process
     /// can interleave, so of two counters paying one customer exactly one prepares.
@@ -108,6 +109,37 @@ public protocol JournalStore: Sendable {
     func recoverStranded(
         at time: Date, lookupDelay: TimeInterval, cutoff: Date, counter: String?
     ) async throws(JournalError) -> [RecoveredPayment]
+
+    // MARK: Shifts
+
+    /// Opens a shift at the counter, numbered after its last one; `.alreadyOpen` (nothing
+    /// written) when the counter has one open.
+    func openShift(_ opening: ShiftOpening) async throws(JournalError) -> ShiftOpened
+
+    /// The counter's open shift, if any.
+    func currentShift(counter: String) async throws(JournalError) -> Shift?
+
+    func shift(id: Int64) async throws(JournalError) -> Shift?
+
+    /// Shifts opened at or after `since` (all with nil), of one counter or of all, newest first.
+    func shifts(counter: String?, since: Date?) async throws(JournalError) -> [Shift]
+
+    /// Records cash put into or taken out of the counter's open shift; `.noOpenShift` when none.
+    func recordCashMovement(_ movement: NewCashMovement) async throws(JournalError) -> CashMovement
+
+    /// Records that the counter's cash drawer opened (in its open shift, if any).
+    func recordDrawerOpening(_ opening: NewDrawerOpening) async throws(JournalError) -> DrawerOpening
+
+    /// What a report of the shift is made from, up to `until`, read in one transaction.
+    func shiftActivity(id: Int64, until: Date) async throws(JournalError) -> ShiftActivity
+
+    /// Closes the shift in one transaction: refused when it is closed already
+    /// (`.shiftClosed`) or a payment of it is still on its way (`.paymentsOnTheirWay`);
+    /// otherwise `report` makes the Z report from the activity read in that same
+    /// transaction, and the report is kept with the shift, never to change.
+    func closeShift(
+        _ closing: ShiftClosing, report: @escaping @Sendable (ShiftActivity) -> ShiftReport
+    ) async throws(JournalError) -> Shift
 
     /// Closes the connections and gives up the liveness lock. Writes already returned
     /// are durable.
@@ -212,11 +244,15 @@ public struct HistoryFilter: Sendable, Hashable {
     public var nameContains: String?
     /// Only payments waiting for a person (flagged).
     public var needsAttention: Bool
+    /// Only payments written in this shift.
+    public var shiftID: Int64?
 
     public init(
         since: Date? = nil, until: Date? = nil, username: Username? = nil, states: Set<PaymentState>? = nil,
-        khaltiEnvironment: String? = nil, counter: String? = nil, nameContains: String? = nil, needsAttention: Bool = false
+        khaltiEnvironment: String? = nil, counter: String? = nil, nameContains: String? = nil, needsAttention: Bool = false,
+        shiftID: Int64? = nil
     ) {
+        self.shiftID = shiftID
         self.since = since
         self.until = until
         self.username = username

@@ -40,4 +40,6 @@ public enum Preparation: Sendable, Hashable {
     /// The customer was paid since the time asked about (today): nothing was written;
     /// these are the payments, oldest first.
     case paidAlready([PaymentRecord])
+    /// The intent's counter has no open shift: a payment needs one. Nothing was written.
+    case noOpenShift
 }

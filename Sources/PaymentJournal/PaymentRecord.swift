@@ -34,14 +34,18 @@ public struct PaymentRecord: Sendable, Hashable {
     public let attention: String?
     /// The process that wrote the intent (see `JournalStore.owner`).
     public let owner: String?
+    /// The shift open at its counter when the intent was written; nil for payments
+    /// written before shifts.
+    public let shiftID: Int64?
 
     public init(
         reference: PaymentReference, khaltiEnvironment: String, username: Username, customerName: String,
         duration: PlanDuration, amount: Money, counter: String, operatorName: String, state: PaymentState,
         transactionID: String?, createdAt: Date, sentAt: Date?, updatedAt: Date, resolvedAt: Date?, lookupCount: Int,
         unknownReferenceLookups: Int, nextLookupAt: Date?, firstLookupAt: Date?, refusedByKhalti: Bool,
-        attention: String?, owner: String?
+        attention: String?, owner: String?, shiftID: Int64?
     ) {
+        self.shiftID = shiftID
         self.reference = reference
         self.khaltiEnvironment = khaltiEnvironment
         self.username = username

@@ -17,7 +17,7 @@ import PaymentJournal
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 3
+    static let currentVersion = 4
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -174,7 +174,10 @@ enum JournalSchema {
                 PRAGMA user_version = 2;
                 """)
         }
-        migrator.registerMigration("\(identifierPrefix)3: receipt printings") { db in
+        migrator.registerMigration("\(identifierPrefix)3: shifts, cash movements, drawer openings") { db in
+            try db.execute(sql: ShiftSchema.sqlite)
+        }
+        migrator.registerMigration("\(identifierPrefix)4: receipt printings") { db in
             try db.execute(sql: """
                 -- Each printing of a paid payment's receipt, so that the next is marked REPRINT.
                 CREATE TABLE receipt_printing (
@@ -193,7 +196,7 @@ enum JournalSchema {
                 CREATE TRIGGER receipt_printing_never_deleted BEFORE DELETE ON receipt_printing
                 BEGIN SELECT RAISE(ABORT, 'receipt printings are append-only'); END;
 
-                PRAGMA user_version = 3;
+                PRAGMA user_version = 4;
                 """)
         }
         return migrator

@@ -86,6 +86,10 @@ extension SQLiteJournal {
             if filter.needsAttention {
                 conditions.append("attention IS NOT NULL")
             }
+            if let shiftID = filter.shiftID {
+                conditions.append("shift_id = ?")
+                arguments += [shiftID]
+            }
             return try JournalRows.fetchPayments(db, where: conditions.joined(separator: " AND "), arguments: arguments)
         }
         return records.filter(filter.matchesName)

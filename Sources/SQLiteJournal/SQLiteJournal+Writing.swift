@@ -11,6 +11,9 @@ extension SQLiteJournal {
             // One IMMEDIATE transaction: no other process can write between the checks
             // and the insert, so two counters paying one customer cannot both prepare.
             return try await write { db in
+                guard let shiftID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM shift WHERE counter = ? AND closed_at IS NULL", arguments: [intent.counter])
+                else { return .noOpenShift }
                 if let open = try Self.openPayment(db, username: intent.username, environment: intent.khaltiEnvironment) {
                     return .blocked(by: open)
                 }
@@ -24,13 +27,13 @@ extension SQLiteJournal {
                 try db.execute(
                     sql: """
                         INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa,
-                            counter, operator, state, created_at, updated_at, owner)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?)
+                            counter, operator, state, created_at, updated_at, owner, shift_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?)
                         """,
                     arguments: [
                         intent.reference.value, intent.khaltiEnvironment, intent.username.value, intent.customerName,
                         intent.plan.duration.months, intent.plan.amount.paisa, intent.counter, intent.operatorName,
-                        intent.createdAt.stored, intent.createdAt.stored, owner,
+                        intent.createdAt.stored, intent.createdAt.stored, owner, shiftID,
                     ])
                 try Self.appendEvent(
                     db, paymentID: db.lastInsertedRowID, at: intent.createdAt, from: nil, to: .prepared,

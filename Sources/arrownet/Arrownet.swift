@@ -13,7 +13,7 @@ struct Arrownet: AsyncParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
-            ResolveCommand.self, ReceiptCommand.self,
+            ResolveCommand.self, ReceiptCommand.self, ShiftCommand.self,
             BalanceCommand.self, SandboxCommand.self, JournalCommandGroup.self,
         ],
         defaultSubcommand: ConsoleCommand.self

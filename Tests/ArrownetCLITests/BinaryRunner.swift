@@ -21,8 +21,26 @@ struct BinaryRunner {
     let home: URL
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-cli-\(UUID().uuidString)")
+        try self.init(home: FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-cli-\(UUID().uuidString)"))
+    }
+
+    /// A runner over a home folder the test made (the console's end-to-end tests).
+    init(home: URL) throws {
+        self.home = home
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    /// A runner whose counter has an open shift, as a counter has before it takes payments.
+    static func ready() async throws -> BinaryRunner {
+        let runner = try BinaryRunner()
+        try await runner.openShift()
+        return runner
+    }
+
+    /// `arrownet shift open` with a float of Rs. 1,000.
+    func openShift() async throws {
+        let opened = try await run(["shift", "open", "--operator", "Sita", "--float", "1000"])
+        #expect(opened.status == 0, "shift open: \(opened.stdout)\(opened.stderr)")
     }
 
     /// Runs the binary on a thread of its own: a test's in-process sandbox needs the
@@ -57,7 +75,7 @@ struct BinaryRunner {
         return env
     }
 
-    private func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?, executable: [String]) throws -> Result {
+    func runBlocking(_ arguments: [String], environment: [String: String], stdin: String?, executable: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.first ?? Self.binary)
         process.arguments = Array(executable.dropFirst()) + arguments

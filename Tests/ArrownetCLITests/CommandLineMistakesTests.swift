@@ -52,7 +52,7 @@ struct CommandLineMistakesTests {
 
     @Test("a reference in lower case is read as upper case and finds its payment")
     func lowerCaseReference() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let reference = try await runner.pay("Pradhanang")
         let status = try await runner.run(["status", reference.lowercased()])
         #expect(status.status == 0, "\(status.stderr)")
@@ -159,6 +159,7 @@ struct CommandLineMistakesTests {
     func crlfConfig() async throws {
         let runner = try BinaryRunner()
         try runner.writeConfig("counter = Counter1\r\noperator = Ram\r\n")
+        try await runner.openShift()
         _ = try await runner.pay("Pradhanang")
         let row = try #require(try jsonArray(try await runner.run(["history", "--json"]).stdout).first)
         #expect(row["counter"] as? String == "Counter1")

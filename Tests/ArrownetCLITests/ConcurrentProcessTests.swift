@@ -12,18 +12,16 @@ struct ConcurrentProcessTests {
     static let rounds = 6
     static let processes = 6
 
-    @Test("six pay processes at once for one customer on a fresh folder, six times: one payment reaches Khalti each time")
+    @Test("six shift opens, then six pay processes for one customer, at once on a fresh folder, six times: one shift, one payment")
     func onePaymentPerCustomer() async throws {
         for round in 1...Self.rounds {
             let runner = try BinaryRunner()
             // No token: every process starts its own embedded sandbox on the same ledger
-            // file, and sets up the same new journal.
-            let results = try await withThrowingTaskGroup(of: BinaryRunner.Result.self) { group in
-                for _ in 0..<Self.processes {
-                    group.addTask { try await runner.run(["pay", "duecustomer", "--months", "1", "--yes"]) }
-                }
-                return try await group.reduce(into: [BinaryRunner.Result]()) { $0.append($1) }
-            }
+            // file, and the first ones set up the same new journal at the same moment.
+            let opens = try await Self.atOnce(runner, ["shift", "open", "--operator", "Sita", "--float", "1000"])
+            #expect(opens.map(\.status).sorted() == [0] + Array(repeating: 13, count: Self.processes - 1),
+                    "round \(round): \(opens.map(\.stderr).joined(separator: " | "))")
+            let results = try await Self.atOnce(runner, ["pay", "duecustomer", "--months", "1", "--yes"])
             let statuses = results.map(\.status).sorted()
             let detail = "round \(round): \(statuses) \(results.map(\.stderr).joined(separator: " | "))"
             #expect(statuses.filter { $0 == 0 }.count == 1, "\(detail)")
@@ -38,9 +36,18 @@ struct ConcurrentProcessTests {
         }
     }
 
+    static func atOnce(_ runner: BinaryRunner, _ arguments: [String]) async throws -> [BinaryRunner.Result] {
+        try await withThrowingTaskGroup(of: BinaryRunner.Result.self) { group in
+            for _ in 0..<processes {
+                group.addTask { try await runner.run(arguments) }
+            }
+            return try await group.reduce(into: [BinaryRunner.Result]()) { $0.append($1) }
+        }
+    }
+
     @Test("reconcile while a payment is out (slow answer) leaves it alone; the payment is recorded paid")
     func reconcileDuringSlowPayment() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(
             dataDirectory: runner.home.appendingPathComponent("khalti"),
             faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 3_000))]))
@@ -62,7 +69,7 @@ struct ConcurrentProcessTests {
 
     @Test("reconcile between a live process's intent and its sending abandons nothing (debug build)")
     func reconcileBeforeSending() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         guard try await runner.isDebugBuild() else { return }
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(dataDirectory: runner.home.appendingPathComponent("khalti")))
         let pay = try BinaryProcess(

@@ -10,6 +10,9 @@ struct ConsoleEndToEndTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let data = home.appendingPathComponent("data")
+        // The counter's shift is open, as at a counter that is taking payments.
+        let shift = try BinaryRunner(home: home).runBlocking(["shift", "open", "--operator", "sita", "--float", "1000"], environment: ["USER": "sita"], stdin: nil)
+        #expect(shift.status == 0, "shift open: \(shift.stderr)")
         let environment = "HOME='\(home.path)' XDG_CONFIG_HOME='\(home.path)/config' ARROWNET_DATA_DIR='\(data.path)' TERM=xterm-256color LANG=C.UTF-8 USER=sita"
         let binary = BinaryRunner.binary
         let command = shell ? "env \(environment) PS1='$ ' bash --norc --noprofile -i" : "env \(environment) '\(binary)'"

@@ -10,7 +10,7 @@ import Testing
 struct CrashRecoveryTests {
     @Test("killed while the payment is out: reconcile finds it paid, and Khalti has exactly one payment")
     func killedWhileOut() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let ledger = runner.home.appendingPathComponent("khalti-ledger")
         // Khalti applies the payment, then takes its time answering; the process dies meanwhile.
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(
@@ -46,7 +46,7 @@ struct CrashRecoveryTests {
 
     @Test("a release build ignores the crash tests' pause between intent and sending")
     func releaseIgnoresTestHooks() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         guard try await !runner.isDebugBuild() else { return }
         let sandbox = try await RunningSandbox.start(SandboxConfiguration())
         let started = ContinuousClock.now
@@ -61,7 +61,7 @@ struct CrashRecoveryTests {
 
     @Test("killed between writing the intent and sending: nothing reaches Khalti, the intent is abandoned (debug build)")
     func killedBeforeSending() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         // Only a debug build pauses there; the release build's test is the one above.
         guard try await runner.isDebugBuild() else { return }
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(dataDirectory: runner.home.appendingPathComponent("khalti-ledger")))

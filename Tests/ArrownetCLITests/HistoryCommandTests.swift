@@ -13,6 +13,7 @@ struct HistoryCommandTests {
         let path = runner.dataFolder.appendingPathComponent(SQLiteJournal.fileName).path
         let reference = try PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T\(Int.random(in: 10...99))")
         let writer = try SQLiteJournal(path: path)
+        try await Self.ensureShift(writer, counter: "Back office", at: time)
         _ = try await writer.prepare(
             PaymentIntent(
                 reference: reference, khaltiEnvironment: "sandbox", username: try Username(username), customerName: "Hari Prasad Koirala - Home",
@@ -25,10 +26,17 @@ struct HistoryCommandTests {
         return reference
     }
 
+    /// Payments need an open shift at their counter.
+    static func ensureShift(_ store: SQLiteJournal, counter: String, at time: Date) async throws {
+        guard try await store.currentShift(counter: counter) == nil else { return }
+        _ = try await store.openShift(ShiftOpening(counter: counter, operatorName: "sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: time))
+    }
+
     @Test("--name (any case, Devanagari), --counter, --username and states by one spelling, the journal's word an alias")
     func filters() async throws {
         let runner = try BinaryRunner()
         try runner.writeConfig("counter = Front desk\r\noperator = Ram\r\n")
+        try await runner.openShift()
         _ = try await runner.pay("Pradhanang")
         _ = try await runner.pay("devanagari")
         #expect(try await runner.run(["pay", "failnow", "--months", "1", "--yes"]).status == 7)
@@ -66,7 +74,7 @@ struct HistoryCommandTests {
 
     @Test("--since and --until are Nepal days, --until includes its day; ISO times and bs: days too")
     func ranges() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let today = Nepal.today
         let yesterdayNoon = Nepal.calendar.date(today.adding(days: -1), hour: 12)
         _ = try await Self.abandonedPayment(runner, username: "noadvance", at: yesterdayNoon)
@@ -103,7 +111,7 @@ struct HistoryCommandTests {
 
     @Test("--totals: count and amount per state and in all, as text, JSON and CSV, for the selection")
     func totals() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         _ = try await runner.pay("Pradhanang")
         _ = try await runner.pay("duecustomer")
         #expect(try await runner.run(["pay", "failnow", "--months", "1", "--yes"]).status == 7)
@@ -139,6 +147,7 @@ struct HistoryCommandTests {
         let runner = try BinaryRunner()
         let reference = try PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T55")
         let writer = try SQLiteJournal(path: runner.dataFolder.appendingPathComponent(SQLiteJournal.fileName).path)
+        try await Self.ensureShift(writer, counter: "C1\r\n", at: Date())
         _ = try await writer.prepare(
             PaymentIntent(
                 reference: reference, khaltiEnvironment: "sandbox", username: try Username("Pradhanang"),

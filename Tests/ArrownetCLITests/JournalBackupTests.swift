@@ -7,7 +7,7 @@ import Testing
 struct JournalBackupTests {
     @Test("the backup holds the payments still in the WAL, which a copy of journal.sqlite alone misses")
     func backupHoldsWhatCopyMisses() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         _ = try await runner.pay("Pradhanang")
         let path = runner.dataFolder.appendingPathComponent("journal.sqlite").path
         // A console left open on this journal: SQLite folds the WAL into the file only when the
@@ -53,7 +53,7 @@ struct JournalBackupTests {
 
     @Test("a backup never writes over a file, nor into a folder that is not there (exit 64)")
     func refusals() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         _ = try await runner.pay("Pradhanang")
         let existing = runner.home.appendingPathComponent("taken.sqlite")
         try Data("precious".utf8).write(to: existing)

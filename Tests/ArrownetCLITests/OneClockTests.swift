@@ -48,7 +48,7 @@ struct OneClockTests {
 
     @Test("a paid payment's time is the same on its receipt, in status, history, JSON and CSV, on a machine set to UTC")
     func oneTimeEverywhere() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let utc = ["TZ": "UTC"]
         let reference = try await runner.pay("Pradhanang", environment: utc)
         let receipt = try String(contentsOf: try #require(runner.receiptFiles().first), encoding: .utf8)

@@ -11,7 +11,9 @@ struct PayInteractionTests {
         let name: String
         let arguments: [String]
         var environment: [String: String] = [:]
+        /// Runs after the counter's shift is opened (every case but the one without a shift).
         var setUp: @Sendable (BinaryRunner) async throws -> Void = { _ in }
+        var opensShift = true
         let code: Int32
         var description: String { name }
     }
@@ -29,17 +31,21 @@ struct PayInteractionTests {
         Failure(name: "a bad config file", arguments: ["Pradhanang", "--months", "1", "--yes"],
                 setUp: { runner in try runner.writeConfig("counter = A\ncounter = B\n") }, code: 64),
         Failure(name: "a data folder that is a file", arguments: ["Pradhanang", "--months", "1", "--yes"],
-                setUp: { runner in try Data("x".utf8).write(to: runner.dataFolder) }, code: 11),
+                environment: ["ARROWNET_DATA_DIR": "/etc/hostname"], code: 11),
         Failure(name: "a file that is not a journal", arguments: ["Pradhanang", "--months", "1", "--yes"],
                 setUp: { runner in
-                    try FileManager.default.createDirectory(at: runner.dataFolder, withIntermediateDirectories: true)
+                    for suffix in ["", "-wal", "-shm"] {
+                        try? FileManager.default.removeItem(at: runner.dataFolder.appendingPathComponent("journal.sqlite" + suffix))
+                    }
                     try Data("not a journal".utf8).write(to: runner.dataFolder.appendingPathComponent("journal.sqlite"))
                 }, code: 11),
+        Failure(name: "no open shift", arguments: ["Pradhanang", "--months", "1", "--yes"], opensShift: false, code: 12),
     ]
 
     @Test("pay --json prints one JSON error object on standard output for every failure, with its exit code", arguments: failures)
     func jsonFailures(failure: Failure) async throws {
         let runner = try BinaryRunner()
+        if failure.opensShift { try await runner.openShift() }
         try await failure.setUp(runner)
         var arguments = failure.arguments
         var sandbox: RunningSandbox?
@@ -63,7 +69,7 @@ struct PayInteractionTests {
     @Test("Ctrl-C while Khalti is slow says the payment is on its way, waits, records it and exits with its outcome")
     func interruptWaits() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 3_000))]))
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let pay = try BinaryProcess(runner, ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
         let path = runner.dataFolder.appendingPathComponent("journal.sqlite").path
         #expect(try await eventually { FileManager.default.fileExists(atPath: path) }, "\(pay.output)")
@@ -88,7 +94,7 @@ struct PayInteractionTests {
     @Test("at a terminal, pay shows a spinner with the seconds waited on standard error while Khalti is slow")
     func spinner() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 4_000))]))
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let environment = runner.environment([:]).map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let tmux = try TmuxSession(
             command: "env \(environment) '\(BinaryRunner.binary)' pay Pradhanang --months 1 --yes --base-url \(sandbox.baseURL)",

@@ -8,7 +8,7 @@ struct PaymentCommandTests {
 
     @Test("pay --yes pays, shows the banner and the receipt card; exit 0")
     func paid() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let result = try await runner.run(["pay", "Pradhanang", "--months", "3", "--yes"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix(Self.banner))
@@ -28,13 +28,13 @@ struct PaymentCommandTests {
         #expect(Set(records.first?.keys.map { $0 } ?? []) == [
             "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
             "transaction_id", "created_at", "created_at_bs", "sent_at", "sent_at_bs", "resolved_at", "resolved_at_bs", "lookups",
-            "next_lookup_at", "next_lookup_at_bs", "attention",
+            "next_lookup_at", "next_lookup_at_bs", "attention", "shift_id",
         ])
     }
 
     @Test("without --yes it reads the customer back and asks; anything but yes sends nothing (exit 10)")
     func asks() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let declined = try await runner.run(["pay", "Pradhanang", "--months", "1"], stdin: "no\n")
         #expect(declined.status == 10)
         #expect(declined.stdout.contains("Customer         Ashish Pradhanang - Home (Pradhanang)"))
@@ -51,7 +51,7 @@ struct PaymentCommandTests {
 
     @Test("a customer paid today needs a second yes, or --again with --yes, shown when and how much")
     func paidToday() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         #expect(try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"]).status == 0)
         let scripted = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"])
         #expect(scripted.status == 10)
@@ -71,7 +71,7 @@ struct PaymentCommandTests {
     func heldThenReconciled() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .dropConnection)]))
         let url = ["--base-url", sandbox.baseURL]
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let held = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes", "--json"] + url)
         #expect(held.status == 6, "\(held.stderr)")
         #expect(held.stderr.hasPrefix("SANDBOX: no real money"))
@@ -113,7 +113,7 @@ struct PaymentCommandTests {
 
     @Test("not paid is exit 7 with the refund instruction")
     func notPaid() async throws {
-        let result = try await BinaryRunner().run(["pay", "failnow", "--months", "1", "--yes"])
+        let result = try await BinaryRunner.ready().run(["pay", "failnow", "--months", "1", "--yes"])
         #expect(result.status == 7)
         #expect(result.stdout.contains("NOT PAID: Khalti says the payment failed."))
         #expect(result.stdout.contains("Give the customer their money back."))
@@ -121,7 +121,7 @@ struct PaymentCommandTests {
 
     @Test("exit codes before anything is sent: 3 unknown, 8 no advance payment, 64 usage")
     func refusals() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let unknown = try await runner.run(["pay", "nosuchcustomer", "--months", "1", "--yes"])
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains("No Arrownet customer with username nosuchcustomer."))
@@ -136,7 +136,7 @@ struct PaymentCommandTests {
 
     @Test("status of a reference the journal does not know: exit 3, Khalti's answer still shown; a malformed one: 64")
     func statusUnknown() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let unknown = try await runner.run(["status", "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"])
         #expect(unknown.status == 3)
         #expect(unknown.stdout.hasPrefix(Self.banner))
@@ -147,7 +147,7 @@ struct PaymentCommandTests {
 
     @Test("history filters by state, customer and date; bad filters are usage errors")
     func historyFilters() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         #expect(try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"]).status == 0)
         #expect(try await runner.run(["pay", "failnow", "--months", "1", "--yes"]).status == 7)
         let table = try await runner.run(["history"])
@@ -170,7 +170,7 @@ struct PaymentCommandTests {
             FaultRule(call: .status, effect: .maintenance),
             FaultRule(call: .bulkStatus, effect: .maintenance),
         ]))
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         #expect(try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL]).status == 6)
         let result = try await runner.run(["reconcile", "--now", "--base-url", sandbox.baseURL])
         await sandbox.stop()
@@ -182,7 +182,7 @@ struct PaymentCommandTests {
 
     @Test("a journal the console cannot use stops pay before anything is sent (exit 11)")
     func journalUnusable() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let data = runner.home.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: data.appendingPathComponent("journal.sqlite").path, contents: Data("not a journal".utf8)))
@@ -190,5 +190,22 @@ struct PaymentCommandTests {
         #expect(result.status == 11)
         #expect(result.stderr.contains("is not an arrownet payment journal"))
         #expect(result.stdout.hasPrefix(Self.banner))
+    }
+}
+
+@Suite("arrownet pay needs an open shift")
+struct PayNeedsShiftTests {
+    @Test("without an open shift pay changes nothing and exits 12 with the command that opens one")
+    func noShift() async throws {
+        let runner = try BinaryRunner()
+        let result = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"])
+        #expect(result.status == 12)
+        #expect(result.stderr.contains("has no open shift. Open one first: arrownet shift open --operator NAME --float AMOUNT"), "\(result.stderr)")
+        let json = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes", "--json"])
+        #expect(json.status == 12)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["outcome"] as? String == "no_open_shift")
+        let history = try await runner.run(["history", "--json"])
+        #expect(history.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }

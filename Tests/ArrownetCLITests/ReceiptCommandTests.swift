@@ -6,7 +6,7 @@ import Testing
 struct ReceiptCommandTests {
     @Test("pay saves the receipt as the console does; receipt needs --reprint for a second copy, marked REPRINT")
     func payThenReprint() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let pay = try await runner.run(["pay", "Pradhanang", "--months", "3", "--yes"])
         #expect(pay.status == 0, "\(pay.stderr)")
         #expect(pay.stdout.contains("Receipt saved as \(runner.receiptsFolder.path)/"), "\(pay.stdout)")
@@ -40,7 +40,7 @@ struct ReceiptCommandTests {
 
     @Test("a receipt that failed to print is printed by receipt as the original; the print command and ESC/POS paths are the console's")
     func printPaths() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let failed = try await runner.run(["pay", "duecustomer", "--months", "1", "--yes", "--json"], environment: ["ARROWNET_PRINT_COMMAND": "exit 3"])
         #expect(failed.status == 0, "the payment is paid whatever the printer does: \(failed.stderr)")
         let object = try jsonObject(failed.stdout)
@@ -70,7 +70,7 @@ struct ReceiptCommandTests {
 
     @Test("a bad printer setting stops pay before anything is sent (exit 64)")
     func badPrinter() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let result = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"], environment: ["ARROWNET_PRINTER": "escpos://dev/usb/lp0"])
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("ARROWNET_PRINTER"))
@@ -80,7 +80,7 @@ struct ReceiptCommandTests {
     @Test("receipt refuses what has no receipt: unknown (3), held or flagged (8)")
     func refusals() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .dropConnection)]))
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let held = try await runner.pay("Pradhanang", ["--base-url", sandbox.baseURL])
         let heldReceipt = try await runner.run(["receipt", held])
         #expect(heldReceipt.status == 8)

@@ -10,7 +10,7 @@ struct RefundAfterPaidTests {
     func byStatus() async throws {
         let sandbox = try await RunningSandbox.start()
         let url = ["--base-url", sandbox.baseURL]
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let reference = try await runner.pay("Pradhanang", url)
         #expect(try await runner.run(["history", "--attention", "--json"]).stdout == "[]\n")
         _ = try await sandbox.refund(reference: reference, remarks: "Refunded by Khalti support")
@@ -35,7 +35,7 @@ struct RefundAfterPaidTests {
     func byReconcile() async throws {
         let sandbox = try await RunningSandbox.start()
         let url = ["--base-url", sandbox.baseURL]
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let kept = try await runner.pay("Pradhanang", url)
         let refunded = try await runner.pay("duecustomer", url)
         _ = try await sandbox.refund(reference: refunded)
@@ -66,7 +66,7 @@ struct RefundAfterPaidTests {
     func elsewhere() async throws {
         let first = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .dropConnection)]))
         let second = try await RunningSandbox.start()
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let held = try await runner.pay("Pradhanang", ["--base-url", first.baseURL])
         let result = try await runner.run(["reconcile", "--now", "--base-url", second.baseURL])
         #expect(result.status == 0, "\(result.stderr)")

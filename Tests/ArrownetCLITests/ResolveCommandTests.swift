@@ -9,7 +9,7 @@ import Testing
 struct ResolveCommandTests {
     @Test("a held payment resolved not paid no longer blocks its customer; who and why are in its history")
     func heldNotPaid() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .httpError(status: 502))]))
         let held = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
         #expect(held.status == 6, "\(held.stderr)")
@@ -34,7 +34,7 @@ struct ResolveCommandTests {
 
     @Test("--paid records it paid and prints the receipt; a second decision changes nothing (exit 8); unknown is exit 3")
     func paidAndRefused() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .dropConnection)]))
         let held = try await runner.run(["pay", "duecustomer", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
         #expect(held.status == 6)
@@ -58,7 +58,7 @@ struct ResolveCommandTests {
 
     @Test("history --attention lists what waits for a person, and resolve clears it")
     func attention() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .dropConnection)]))
         let held = try await runner.run(["pay", "expired", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
         let reference = try PaymentReference(try #require(held.stdout.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("ARN") }.map(String.init)))

@@ -14,7 +14,7 @@ struct TokenOnDiskTests {
 
     @Test("pay, status, reconcile, history and lookup at ARROWNET_LOG_LEVEL=trace against an echoing server")
     func traceLevel() async throws {
-        let runner = try BinaryRunner()
+        let runner = try await BinaryRunner.ready()
         let requests = RequestCount()
         try await Self.withEchoServer(requests: requests) { baseURL in
             let environment = ["KHALTI_TOKEN": Self.token, "KHALTI_BASE_URL": baseURL, "ARROWNET_LOG_LEVEL": "trace"]

@@ -51,3 +51,19 @@ struct MoneyTests {
         #expect(Money(paisa: 1) < Money(paisa: 2))
     }
 }
+
+@Suite("Amounts as a clerk types them")
+struct TypedMoneyTests {
+    @Test("grouping commas and Rs. are dropped; the rest is read like Khalti's amounts", arguments: [
+        ("5000", 500_000), ("5,000.50", 500_050), ("5000.5", 500_050), ("Rs. 1,00,000", 10_000_000), ("1,000,000", 100_000_000),
+        (" 0 ", 0), ("Rs 25.05", 2505),
+    ] as [(String, Int64)])
+    func accepted(text: String, paisa: Int64) throws {
+        #expect(try Money(typed: text) == Money(paisa: paisa))
+    }
+
+    @Test("what is not an amount is refused", arguments: ["", "five", "5,00", ",500", "5,,000", "1,000.", "-5", "5.123", "5,000.5,0", "1e3"])
+    func refused(text: String) {
+        #expect(throws: MoneyParseError.self) { try Money(typed: text) }
+    }
+}

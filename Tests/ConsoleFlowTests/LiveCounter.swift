@@ -38,6 +38,11 @@ struct LiveCounter {
             timeouts: KhaltiTimeouts(payment: 5))
         let journal = try SQLiteJournal(path: dataFolder.appendingPathComponent(SQLiteJournal.fileName).path)
         let clock = ManualClock()
+        // The console's counter, and another at the same journal, each with an open shift.
+        for counter in ["Counter 1", "Counter 2"] {
+            _ = try await journal.openShift(ShiftOpening(
+                counter: counter, operatorName: "Sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: clock.now))
+        }
         let desk = PaymentDesk(
             store: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)

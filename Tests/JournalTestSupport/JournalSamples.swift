@@ -6,6 +6,8 @@ import PaymentJournal
 /// same helpers serve every implementation.
 public enum JournalSamples {
     public static let environment = "sandbox"
+    /// The counter the samples pay at; the fixtures open a shift there.
+    public static let counter = "counter-1"
     /// 2025-01-01 10:00 in Kathmandu.
     public static let morning = Date(timeIntervalSince1970: 1_735_705_800)
 
@@ -31,6 +33,7 @@ extension StoreFixture {
         by writer: (any JournalStore)? = nil
     ) async throws -> PaymentRecord {
         let store = writer ?? self.store
+        try await ensureShift(counter: counter, on: store)
         let ref = try PaymentReference(reference)
         let intent = try JournalSamples.intent(reference, username: username, counter: counter, customerName: customerName, at: time)
         guard case .prepared(let prepared) = try await store.prepare(intent, refusingIfPaidSince: nil) else {

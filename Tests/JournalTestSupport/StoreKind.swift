@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 import PaymentJournal
 import SQLiteJournal
@@ -32,6 +33,22 @@ public final class StoreFixture: Sendable {
         }
     }
 
+    /// A fresh journal with an open shift at `JournalSamples.counter`, as a counter has
+    /// before it takes a payment.
+    public static func ready(_ kind: StoreKind) async throws -> StoreFixture {
+        let fixture = try StoreFixture(kind)
+        try await fixture.ensureShift(counter: JournalSamples.counter)
+        return fixture
+    }
+
+    /// Opens a shift at the counter unless one is open.
+    public func ensureShift(counter: String, on writer: (any JournalStore)? = nil) async throws {
+        let store = writer ?? self.store
+        guard try await store.currentShift(counter: counter) == nil else { return }
+        _ = try await store.openShift(ShiftOpening(
+            counter: counter, operatorName: "sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: JournalSamples.morning))
+    }
+
     /// Another store on the same journal, with an owner of its own: another counter,
     /// or another process at this counter.
     public func another() throws -> any JournalStore {
@@ -44,7 +61,7 @@ public final class StoreFixture: Sendable {
 
     /// Runs `body` on a fresh journal and removes it afterwards, whatever happens.
     public static func with(_ kind: StoreKind, _ body: (StoreFixture) async throws -> Void) async throws {
-        let fixture = try StoreFixture(kind)
+        let fixture = try await StoreFixture.ready(kind)
         do {
             try await body(fixture)
         } catch {

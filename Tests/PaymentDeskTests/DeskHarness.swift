@@ -18,6 +18,8 @@ struct DeskHarness {
     let folder: URL
 
     static let rules = ReconciliationRules()
+    /// The counters the tests pay at, each with a shift open from the start.
+    static let shiftCounters = ["counter-1", "c", "other"]
 
     static func with(
         _ configuration: SandboxConfiguration = SandboxConfiguration(),
@@ -37,6 +39,11 @@ struct DeskHarness {
             clock: { clock.now }, references: .sequential(prefix: "T"), calendar: kathmandu, hooks: hooks)
         let harness = DeskHarness(sandbox: sandbox, api: api, journal: journal, clock: clock, desk: desk, folder: folder)
         do {
+            // Payments need an open shift at their counter.
+            for counter in shiftCounters {
+                _ = try await journal.openShift(ShiftOpening(
+                    counter: counter, operatorName: "sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: clock.now))
+            }
             try await body(harness)
         } catch {
             await harness.close()

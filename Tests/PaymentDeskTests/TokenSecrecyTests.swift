@@ -37,6 +37,7 @@ struct TokenSecrecyTests {
             let api = try KhaltiAPI(endpoint: try KhaltiEndpoint(parsing: baseURL), token: try KhaltiToken(Self.token))
             let desk = PaymentDesk(
                 store: journal, gateway: .live(api), environment: .local(baseURL: "http://127.0.0.1", token: .test), references: .sequential(prefix: "T"))
+            _ = try await journal.openShift(ShiftOpening(counter: "c", operatorName: "o", openingFloat: .zero, openingBalance: nil, at: Date()))
             let account = try await api.accountDetails(for: try Username("echo"))
             let outcome = await desk.pay(account: account, plan: account.plans[0], counter: "c", operator: "o", unseenSince: Date())
             _ = await desk.reconcile(schedule: .all)

@@ -89,7 +89,7 @@ struct ReceiptPrinterTests {
         let printer = ReceiptPrinter(destination: .command("sleep 30"), timeout: .milliseconds(300))
         let started = ContinuousClock.now
         let error = await #expect(throws: ConsoleError.self) { try await printer.print(Fixtures.receipt()) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(error?.reason == "The printer did not finish within 0.3 s and was stopped (sleep 30).")
     }
 
@@ -103,7 +103,7 @@ struct ReceiptPrinterTests {
             destination: .command("trap '' TERM; sleep 30 & echo $! > '\(pidFile)'; wait"), timeout: .milliseconds(300))
         let started = ContinuousClock.now
         await #expect(throws: ConsoleError.self) { try await printer.print(Fixtures.receipt()) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))
         let child = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(await Self.isGone(child), "the command's own child was left running")
     }

@@ -29,6 +29,10 @@ struct JournalBenchmark {
         let fixture = try JournalFixture()
         defer { fixture.remove() }
         let journal = fixture.journal
+        for worker in 0..<concurrency {
+            _ = try await journal.openShift(ShiftOpening(
+                counter: "counter-\(worker)", operatorName: "bench", openingFloat: .zero, openingBalance: nil, at: Date()))
+        }
         let clock = ContinuousClock()
         let start = clock.now
         try await withThrowingTaskGroup(of: Void.self) { group in

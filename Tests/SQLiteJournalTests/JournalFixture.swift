@@ -28,8 +28,20 @@ struct JournalFixture {
 
     /// Puts a new payment in `state`; `abandoned` and `notReceived` through the internal
     /// move, so this fixture needs no second process.
+    /// Opens a shift at the samples' counter unless one is open: payments need one.
+    @discardableResult
+    func openShift() async throws -> Shift {
+        if let open = try await journal.currentShift(counter: JournalSamples.counter) { return open }
+        guard case .opened(let shift) = try await journal.openShift(ShiftOpening(
+            counter: JournalSamples.counter, operatorName: "sita", openingFloat: Money(rupees: 1000), openingBalance: nil,
+            at: JournalFixture.morning))
+        else { throw SampleError("no shift") }
+        return shift
+    }
+
     @discardableResult
     func payment(_ reference: String, in state: PaymentState, username: String = "Pradhanang", at time: Date = morning) async throws -> PaymentRecord {
+        try await openShift()
         let ref = try PaymentReference(reference)
         guard case .prepared(let prepared) = try await journal.prepare(
             try JournalSamples.intent(reference, username: username, at: time), refusingIfPaidSince: nil)

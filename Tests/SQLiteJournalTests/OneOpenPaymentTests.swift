@@ -16,10 +16,20 @@ struct OneOpenPaymentTests {
             try await fixture.journal.write { db in
                 try db.execute(sql: """
                     INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa,
-                        counter, operator, state, created_at, updated_at)
-                    VALUES ('Q2', 'sandbox', 'pradhanang', 'A', 1, 169500, 'c', 'o', 'prepared', 0, 0)
+                        counter, operator, state, created_at, updated_at, shift_id)
+                    VALUES ('Q2', 'sandbox', 'pradhanang', 'A', 1, 169500, 'counter-1', 'o', 'prepared', 0, 0,
+                        (SELECT id FROM shift WHERE counter = 'counter-1' AND closed_at IS NULL))
                     """)
             }
+        }
+        // The same row for another customer is written: the index, not the shift or a trigger, refused Q2.
+        try await fixture.journal.write { db in
+            try db.execute(sql: """
+                INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa,
+                    counter, operator, state, created_at, updated_at, shift_id)
+                VALUES ('Q3', 'sandbox', 'someoneelse', 'A', 1, 169500, 'counter-1', 'o', 'prepared', 0, 0,
+                    (SELECT id FROM shift WHERE counter = 'counter-1' AND closed_at IS NULL))
+                """)
         }
     }
 }

@@ -63,12 +63,7 @@ public struct Receipt: Hashable, Sendable {
         )
     }
 
-    /// The journal has no receipt sequence, and a counter-local one would repeat after
-    /// a restart; the reference's last ten characters are random (see
-    /// `ReferenceGenerator.live`), short enough to read out and unique in practice.
     static func number(counter: String, reference: PaymentReference) -> String {
-        let counterPart = counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8)
-        let tail = reference.value.suffix(10)
-        return counterPart.isEmpty ? String(tail) : "\(counterPart)-\(tail)"
+        reference.receiptNumber(counter: counter)
     }
 }

@@ -22,7 +22,7 @@ public struct TextShaper: Sendable {
     /// A name drawn taller than this is cut: ten lines of text, not a metre of paper.
     static let maxLines = 10
 
-    public init(executable: String?, font: String = TextShaper.defaultFont, timeout: Duration = .seconds(5)) {
+    public init(executable: String?, font: String = TextShaper.defaultFont, timeout: Duration = .seconds(10)) {
         self.executable = executable
         self.font = font
         self.timeout = timeout

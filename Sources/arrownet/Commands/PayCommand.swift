@@ -86,6 +86,10 @@ private struct PaymentFlow {
         _ name: Username, duration: PlanDuration, yes: Bool, again: Bool, desk: PaymentDesk, store: any JournalStore
     ) async throws -> Int32 {
 
+        // Payments need an open shift: said before Khalti is asked anything.
+        if try await journalCall({ try await desk.currentShift(counter: session.counterName) }) == nil {
+            return try await report(.noOpenShift(counter: session.counterName), store: store, receipt: nil)
+        }
         let account: Account
         do {
             account = try await session.api.accountDetails(for: name)
@@ -184,6 +188,7 @@ private struct PaymentFlow {
         case .needsSecondConfirmation: ("The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
         case .refused(let reason): ("\(reason) Nothing was sent.", ExitCodes.refused)
         case .notSent(let reason): (reason, ExitCodes.journal)
+        case .noOpenShift(let counter): (JournalError.noOpenShift(counter: counter).description, ExitCodes.noOpenShift)
         }
         let word = code == ExitCodes.found ? "paid" : FailureReport.outcome(for: code)
         var record: PaymentRecord?
@@ -193,6 +198,9 @@ private struct PaymentFlow {
         let receiptSentence = receipt.map(ReceiptJob.sentence)
         if json {
             var object: [String: Any] = ["outcome": word, "reason": reason, "exit_code": Int(code)]
+            // As in the error objects of failures before this point: the sentence when the
+            // command did not do its job and no payment shows why.
+            object["error"] = code != ExitCodes.found && record == nil ? reason : NSNull()
             object["payment"] = record.map { PaymentReport.jsonObject($0, time: time) } ?? NSNull()
             object.merge(ReceiptJob.jsonFields(receipt)) { _, new in new }
             Terminal.standardOutput.write(PaymentReport.json(object) + "\n")

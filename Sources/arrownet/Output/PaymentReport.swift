@@ -1,4 +1,5 @@
 import ArrownetDomain
+import ConsoleCore
 import Foundation
 import PaymentDesk
 import PaymentJournal
@@ -65,6 +66,11 @@ enum PaymentReport {
             + "\(change.before.label) -> \(after.state.label): \(change.note)"
     }
 
+    /// `2026-12-02 11:17` in Nepal time, as the console shows it (the shift commands).
+    static func nepalTime(_ date: Date) -> String {
+        ClerkDates.dayAndTime(date, in: .nepal)
+    }
+
     // MARK: Machine forms
 
     /// A record's times, by the name of their JSON field.
@@ -89,6 +95,7 @@ enum PaymentReport {
             "transaction_id": record.transactionID ?? NSNull(),
             "lookups": record.lookupCount,
             "attention": record.attention ?? NSNull(),
+            "shift_id": record.shiftID ?? NSNull(),
         ]
         for (name, date) in times(record) {
             object[name] = date.map(time.iso) ?? NSNull()
@@ -109,7 +116,7 @@ enum PaymentReport {
     static let columns = [
         "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
         "transaction_id", "created_at_npt", "created_at_bs", "sent_at_npt", "sent_at_bs", "resolved_at_npt", "resolved_at_bs",
-        "lookups", "next_lookup_at_npt", "next_lookup_at_bs", "attention",
+        "lookups", "next_lookup_at_npt", "next_lookup_at_bs", "attention", "shift_id",
     ]
 
     static func csvRow(_ record: PaymentRecord, time: NepalTime) -> [String] {
@@ -126,6 +133,7 @@ enum PaymentReport {
             "transaction_id": record.transactionID ?? "",
             "lookups": String(record.lookupCount),
             "attention": record.attention ?? "",
+            "shift_id": record.shiftID.map { String($0) } ?? "",
         ]
         for (name, date) in times(record) {
             values[name + "_npt"] = date.map(time.csv) ?? ""

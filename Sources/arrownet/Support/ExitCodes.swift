@@ -23,6 +23,12 @@ enum ExitCodes {
     static let notConfirmed: Int32 = 10
     /// The data folder or the payment journal cannot be used; nothing was sent.
     static let journal: Int32 = 11
+    /// The counter has no open shift (to pay, move cash, or close); nothing changed.
+    static let noOpenShift: Int32 = 12
+    /// `shift open`: the counter already has an open shift (shown); nothing changed.
+    static let shiftAlreadyOpen: Int32 = 13
+    /// `shift close`: a payment of the shift is still on its way; nothing changed.
+    static let paymentOnItsWay: Int32 = 14
     static let usage: Int32 = 64
 
     static func code(for kind: ErrorKind) -> Int32 {

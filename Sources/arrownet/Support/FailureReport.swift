@@ -51,6 +51,9 @@ enum FailureReport {
         case ExitCodes.openPayment: "open_payment"
         case ExitCodes.notConfirmed: "not_confirmed"
         case ExitCodes.journal: "journal_unusable"
+        case ExitCodes.noOpenShift: "no_open_shift"
+        case ExitCodes.shiftAlreadyOpen: "shift_already_open"
+        case ExitCodes.paymentOnItsWay: "payment_on_its_way"
         case ExitCodes.usage: "usage"
         default: "error"
         }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import ArrownetDomain
+import ConsoleCore
+import Foundation
+import KhaltiClient
+import LiveConsole
+import PaymentDesk
+import PaymentJournal
+
+/// What every `shift` subcommand needs: the settings, the counter, a desk over Khalti
+/// (for the balance) and the journal, and the way journal errors become exit codes.
+enum ShiftAccess {
+    static func settings(_ connection: ConnectionOptions) throws -> ConsoleSettings {
+        do { return try SettingsLoader().load(baseURLFlag: connection.baseURL) } catch {
+            throw fail(error.description, code: ExitCodes.usage)
+        }
+    }
+
+    /// Runs `body` with a desk over a Khalti session and the journal, closing both.
+    static func withDesk<T>(_ connection: ConnectionOptions, _ body: (KhaltiSession, PaymentDesk) async throws -> T) async throws -> T {
+        let session = try await KhaltiSession.open(connection)
+        return try await session.run { session in
+            try await withJournal { store in try await body(session, JournalAccess.desk(session, store: store)) }
+        }
+    }
+
+    /// A journal error as its sentence and exit code.
+    static func exit(_ error: JournalError) -> CommandFailure {
+        let code: Int32 = switch error {
+        case .noOpenShift: ExitCodes.noOpenShift
+        case .paymentsOnTheirWay: ExitCodes.paymentOnItsWay
+        case .unknownShift: ExitCodes.notFound
+        case .shiftClosed: ExitCodes.refused
+        default: ExitCodes.journal
+        }
+        return fail(error.description, code: code)
+    }
+
+    /// Runs a journal call, leaving with the error's exit code when it fails.
+    static func call<T>(_ body: () async throws(JournalError) -> T) async throws -> T {
+        do throws(JournalError) {
+            return try await body()
+        } catch {
+            throw exit(error)
+        }
+    }
+
+    /// An amount as the clerk typed it, or exit 64 with why not.
+    static func amount(_ text: String, option: String) throws -> Money {
+        do {
+            let amount = try Money(typed: text)
+            return amount
+        } catch {
+            throw fail("\(option) \(text.prefix(30)): \(error.description). Type rupees, e.g. 5000 or 5,000.50.", code: ExitCodes.usage)
+        }
+    }
+
+    /// Prints a report through the receipt printer path (files, print command, ESC/POS),
+    /// and says where it went; a printer failure is said and changes nothing.
+    static func print(_ report: ShiftReport, environment: KhaltiEnvironment, kickDrawer: Bool = false) async -> String {
+        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
+        let document = ShiftReportLayout.document(for: report, environment: environment)
+        let name = "\(ClerkDates.day(report.takenAt, in: .nepal))_\(report.shift.counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
+            + "_shift\(report.shift.number)_\(report.isClosing ? "Z" : "X")"
+        do {
+            return "Report \(try await printer.print(document, fileName: name, kickDrawer: kickDrawer))."
+        } catch {
+            return "The report was not printed: \(error.reason) \(error.nextStep)"
+        }
+    }
+}
