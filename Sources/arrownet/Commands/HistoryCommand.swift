@@ -70,7 +70,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 Terminal.standardOutput.write("\n" + totals.table)
             }
         } else if json {
-            Terminal.standardOutput.write(PaymentReport.json(records.map { PaymentReport.jsonObject($0, time: time) }) + "\n")
+            Terminal.standardOutput.write(PaymentReport.jsonArray(records, time: time) + "\n")
         } else if csv {
             Terminal.standardOutput.write(PaymentReport.csv(records, time: time))
         } else {

@@ -64,14 +64,15 @@ struct NepalTime: Sendable {
 
     // MARK: For programs
 
-    /// `2026-12-02T05:32:10+05:45`.
+    /// `2026-12-02T05:32:10+05:45` (`CounterCalendar.isoText`, shared with the shift reports).
     func iso(_ date: Date) -> String {
-        "\(calendar.day(of: date).isoText)T\(clockWithSeconds(date))\(offset)"
+        calendar.isoText(date)
     }
 
     /// `2026-12-02 05:32:10`, for CSV columns named `*_npt`.
     func csv(_ date: Date) -> String {
-        "\(calendar.day(of: date).isoText) \(clockWithSeconds(date))"
+        let iso = calendar.isoText(date)  // 2026-12-02T05:32:10+05:45
+        return "\(iso.prefix(10)) \(iso.dropFirst(11).prefix(8))"
     }
 
     /// `2083-08-16`, or nil outside the Bikram Sambat table.
@@ -81,20 +82,6 @@ struct NepalTime: Sendable {
 
     func bs(_ day: CivilDay) -> String? {
         table.bsDate(for: day)?.isoText
-    }
-
-    // MARK: Pieces
-
-    private func clockWithSeconds(_ date: Date) -> String {
-        let (hour, minute) = calendar.clock(of: date)
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down)).floorDivided(by: 60).remainder
-        return "\(Self.two(hour)):\(Self.two(minute)):\(Self.two(Int(seconds)))"
-    }
-
-    /// `+05:45` for Nepal.
-    var offset: String {
-        let minutes = abs(calendar.secondsFromGMT) / 60
-        return (calendar.secondsFromGMT < 0 ? "-" : "+") + "\(Self.two(minutes / 60)):\(Self.two(minutes % 60))"
     }
 
     private static func two(_ value: Int) -> String {

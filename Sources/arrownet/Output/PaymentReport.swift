@@ -78,30 +78,17 @@ enum PaymentReport {
         [("created_at", record.createdAt), ("sent_at", record.sentAt), ("resolved_at", record.resolvedAt), ("next_lookup_at", record.nextLookupAt)]
     }
 
-    /// The record as the README documents it; absent values are JSON null. Each time is
-    /// ISO 8601 in Nepal time with its offset, and its Bikram Sambat day beside it in
-    /// `<name>_bs` (null outside the table).
+    /// The record as the README documents it, for a JSON object that holds it (`status`,
+    /// `pay`, `resolve`, `receipt`): the same fields and values as `history --json`.
     static func jsonObject(_ record: PaymentRecord, time: NepalTime) -> [String: Any] {
-        var object: [String: Any] = [
-            "reference": record.reference.value,
-            "khalti": record.khaltiEnvironment,
-            "username": record.username.value,
-            "customer_name": record.customerName,
-            "months": record.duration.months,
-            "amount": record.amount.wireString,
-            "counter": record.counter,
-            "operator": record.operatorName,
-            "state": StateNames.name(record.state),
-            "transaction_id": record.transactionID ?? NSNull(),
-            "lookups": record.lookupCount,
-            "attention": record.attention ?? NSNull(),
-            "shift_id": record.shiftID ?? NSNull(),
-        ]
-        for (name, date) in times(record) {
-            object[name] = date.map(time.iso) ?? NSNull()
-            object[name + "_bs"] = date.flatMap(time.bs) ?? NSNull()
-        }
-        return object
+        let data = (try? JSONEncoder().encode(PaymentJSON(record, time: time))) ?? Data("{}".utf8)
+        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+
+    /// `history --json`: the records as one array, encoded as typed values rather than
+    /// dictionaries of `Any`, which took most of the time for a long history.
+    static func jsonArray(_ records: [PaymentRecord], time: NepalTime) -> String {
+        AccountReport.encode(records.map { PaymentJSON($0, time: time) })
     }
 
     static func json(_ value: Any) -> String {
@@ -116,36 +103,73 @@ enum PaymentReport {
     static let columns = [
         "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
         "transaction_id", "created_at_npt", "created_at_bs", "sent_at_npt", "sent_at_bs", "resolved_at_npt", "resolved_at_bs",
-        "lookups", "next_lookup_at_npt", "next_lookup_at_bs", "attention", "shift_id",
+        "next_lookup_at_npt", "next_lookup_at_bs", "lookups", "attention", "shift_id",
     ]
 
+    /// One row, in the order of `columns`.
     static func csvRow(_ record: PaymentRecord, time: NepalTime) -> [String] {
-        var values: [String: String] = [
-            "reference": record.reference.value,
-            "khalti": record.khaltiEnvironment,
-            "username": record.username.value,
-            "customer_name": record.customerName,
-            "months": String(record.duration.months),
-            "amount": record.amount.wireString,
-            "counter": record.counter,
-            "operator": record.operatorName,
-            "state": StateNames.name(record.state),
-            "transaction_id": record.transactionID ?? "",
-            "lookups": String(record.lookupCount),
-            "attention": record.attention ?? "",
-            "shift_id": record.shiftID.map { String($0) } ?? "",
+        var row = [
+            record.reference.value, record.khaltiEnvironment, record.username.value, record.customerName,
+            String(record.duration.months), record.amount.wireString, record.counter, record.operatorName,
+            StateNames.name(record.state), record.transactionID ?? "",
         ]
-        for (name, date) in times(record) {
-            values[name + "_npt"] = date.map(time.csv) ?? ""
-            values[name + "_bs"] = date.flatMap(time.bs) ?? ""
+        for (_, date) in times(record) {
+            row.append(date.map(time.csv) ?? "")
+            row.append(date.flatMap(time.bs) ?? "")
         }
-        return columns.map { values[$0] ?? "" }
+        row += [String(record.lookupCount), record.attention ?? "", record.shiftID.map { String($0) } ?? ""]
+        return row
     }
 
     static func csv(_ records: [PaymentRecord], time: NepalTime) -> String {
         var text = CSV.line(columns)
         for record in records { text += CSV.line(csvRow(record, time: time)) }
         return text
+    }
+}
+
+/// One payment as JSON (README "JSON fields"): absent values are null, never left out.
+/// Each time is ISO 8601 in Nepal time with its offset, with its Bikram Sambat day beside
+/// it in `<name>_bs` (null outside the table).
+struct PaymentJSON: Encodable {
+    let record: PaymentRecord
+    let time: NepalTime
+
+    init(_ record: PaymentRecord, time: NepalTime) {
+        self.record = record
+        self.time = time
+    }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        func put(_ name: String, _ value: String?) throws {
+            if let value { try container.encode(value, forKey: Key(name)) } else { try container.encodeNil(forKey: Key(name)) }
+        }
+        try put("reference", record.reference.value)
+        try put("khalti", record.khaltiEnvironment)
+        try put("username", record.username.value)
+        try put("customer_name", record.customerName)
+        try container.encode(record.duration.months, forKey: Key("months"))
+        try put("amount", record.amount.wireString)
+        try put("counter", record.counter)
+        try put("operator", record.operatorName)
+        try put("state", StateNames.name(record.state))
+        try put("transaction_id", record.transactionID)
+        try container.encode(record.lookupCount, forKey: Key("lookups"))
+        try put("attention", record.attention)
+        if let shift = record.shiftID { try container.encode(shift, forKey: Key("shift_id")) } else { try container.encodeNil(forKey: Key("shift_id")) }
+        for (name, date) in PaymentReport.times(record) {
+            try put(name, date.map(time.iso))
+            try put(name + "_bs", date.flatMap(time.bs))
+        }
     }
 }
 

@@ -7,8 +7,12 @@ import Foundation
 enum StateNames {
     /// `paid`, `not_paid`, `not_sent`...: JSON, CSV and `--state`.
     static func name(_ state: PaymentState) -> String {
-        state.label.lowercased().replacingOccurrences(of: " ", with: "_")
+        names[state] ?? state.rawValue
     }
+
+    /// Worked out once: a history of thousands of rows names each state many times.
+    private static let names: [PaymentState: String] = Dictionary(
+        uniqueKeysWithValues: PaymentState.allCases.map { ($0, $0.label.lowercased().replacingOccurrences(of: " ", with: "_")) })
 
     /// A state as typed: its name, its label, or the journal's word, in any case, with
     /// `-` or a space for `_`.
