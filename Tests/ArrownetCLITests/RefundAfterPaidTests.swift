@@ -22,6 +22,11 @@ struct RefundAfterPaidTests {
         let listed = try jsonArray(try await runner.run(["history", "--attention", "--json"]).stdout)
         #expect(listed.map { $0["reference"] as? String } == [reference])
         #expect(listed.first?["state"] as? String == "paid")
+        // The live lookup's id is the status answer's response_id, not the payment's transaction id.
+        let json = try jsonObject(try await runner.run(["status", reference, "--json"] + url).stdout)
+        let live = try #require(json["khalti"] as? [String: Any])
+        #expect(live["response_id"] is String && live["transaction_id"] == nil, "\(live)")
+        #expect(live["refunded"] as? Bool == true)
         let receipt = try await runner.run(["receipt", reference, "--reprint"])
         #expect(receipt.status == 8, "no receipt while a person must decide: \(receipt.stderr)")
 

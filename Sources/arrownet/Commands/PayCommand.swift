@@ -157,7 +157,7 @@ private struct PaymentFlow {
             AccountReport.row("Customer", "\(account.fullName) (\(account.username.value))"),
             AccountReport.row("Plan", plan.duration.label),
             AccountReport.row("Amount", plan.amount.formatted),
-            AccountReport.row("New expiry", "\(time.day(of: newExpiry)) (estimated; Arrownet's record decides)"),
+            AccountReport.row("New expiry", "\(time.day(of: newExpiry)), estimated: Arrownet's record decides"),
         ].joined(separator: "\n") + "\n"
     }
 
