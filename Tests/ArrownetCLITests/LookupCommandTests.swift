@@ -205,6 +205,8 @@ struct BatchLookupTests {
         #expect(notFoundJSON.status == 3)
         let error = try jsonObject(notFoundJSON.stdout)
         #expect(error["outcome"] as? String == "not_found" && error["exit_code"] as? Int == 3)
+        #expect(error["error"] as? String == "No Arrownet customer with username nobody. Check the username with the customer.", "\(error)")
+        #expect(notFoundJSON.stderr.hasPrefix("SANDBOX: no real money\n"))
     }
 
     @Test("a file that cannot be read is a usage error")

@@ -19,7 +19,9 @@ struct BalanceCommand: AsyncParsableCommand {
         do {
             balance = try await session.run { try await $0.api.balance() }
         } catch let error as KhaltiError {
-            throw fail("\(session.banner)\n\(error.description)", code: ExitCodes.code(for: error.kind))
+            // The banner first, on standard error: the sentence alone is the failure (and its JSON `error`).
+            Terminal.standardError.write(session.banner + "\n")
+            throw fail(error.description, code: ExitCodes.code(for: error.kind))
         }
         if json {
             Terminal.standardError.write(session.banner + "\n")

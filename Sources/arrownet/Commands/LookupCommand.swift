@@ -87,7 +87,9 @@ struct LookupCommand: AsyncParsableCommand {
         do {
             account = try await session.run { try await $0.api.accountDetails(for: name) }
         } catch let error as KhaltiError {
-            throw fail("\(session.banner)\n\(error.explanation(username: name))", code: ExitCodes.code(for: error.kind))
+            // The banner first, on standard error: the sentence alone is the failure (and its JSON `error`).
+            Terminal.standardError.write(session.banner + "\n")
+            throw fail(error.explanation(username: name), code: ExitCodes.code(for: error.kind))
         }
         let time = NepalTime(session.settings)
         if format == .json {
