@@ -20,6 +20,7 @@ public actor ConsoleDriver {
     /// Lookups by id, so that going back cancels the one in flight.
     private var fetches: [FetchID: Int] = [:]
     private var ticker: Task<Void, Never>?
+    private var isStopped = false
     private var quitWaiters: [CheckedContinuation<Void, Never>] = []
     public private(set) var hasQuit = false
 
@@ -33,22 +34,14 @@ public actor ConsoleDriver {
         self.render = render
     }
 
-    /// Shows the first screen, asks for held payments and the balance, starts the progress clock.
+    /// Shows the first screen and asks for held payments and the balance.
     public func start() {
         render(state)
         send(.started(at: environment.now()))
-        guard ticker == nil else { return }
-        let environment = environment
-        let interval = tickInterval
-        ticker = Task { [weak self] in
-            while !Task.isCancelled {
-                do { try await environment.sleep(interval) } catch { return }
-                await self?.send(.tick(environment.now()))
-            }
-        }
     }
 
-    /// A key from the terminal, stamped with the time it was read.
+    /// A key stamped with the environment's clock now. The terminal stamps keys with
+    /// the time it read them and sends `.key` itself; this is for tests and scripts.
     public func press(_ key: Key) {
         send(.key(key, at: environment.now()))
     }
@@ -59,6 +52,7 @@ public actor ConsoleDriver {
         let effects = reduce(into: &state, action: action)
         if state != before { render(state) }
         for effect in effects { perform(effect) }
+        keepTime()
     }
 
     /// Returns once the clerk quit.
@@ -77,9 +71,32 @@ public actor ConsoleDriver {
 
     /// Stops the progress clock and any lookup; payments in flight finish on their own.
     public func stop() {
-        ticker?.cancel()
-        ticker = nil
+        isStopped = true
+        keepTime()
         for number in fetches.values { running[number]?.cancel() }
+    }
+
+    /// Whether the one-second ticks are running: only while the screen shows time passing.
+    public var isTicking: Bool { ticker != nil }
+
+    /// Starts the ticks when the screen shows time passing, stops them when it no longer does.
+    private func keepTime() {
+        let wanted = state.showsTimePassing && !hasQuit && !isStopped
+        if !wanted {
+            ticker?.cancel()
+            ticker = nil
+            return
+        }
+        guard ticker == nil else { return }
+        let environment = environment
+        let interval = tickInterval
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                do { try await environment.sleep(interval) } catch { return }
+                if Task.isCancelled { return }
+                await self?.send(.tick(environment.now()))
+            }
+        }
     }
 
     private func perform(_ effect: ConsoleEffect) {

@@ -17,29 +17,22 @@ struct DeskPayment: Sendable {
     let clock: @Sendable () -> Date
 
     func pay(_ order: PaymentOrder) async -> ConsoleCore.PaymentOutcome {
-        guard let account = order.account else {
-            return .notTaken(ConsoleError(
-                kind: .requestRejected, reason: "This payment does not come from Khalti's details answer.",
-                nextStep: "Look the customer up again."))
+        let paidSince: [PaymentSummary]
+        do {
+            paidSince = try await desk.journal.paidPayments(for: order.username, in: desk.khaltiEnvironment, since: order.lookedUpAt)
+                .map(\.summary)
+        } catch {
+            return .notTaken(ConsoleError(journal: error))
         }
-        var clerkSawEveryPayment = false
-        if let lookedUpAt = order.lookedUpAt {
-            let paidSince: [PaymentSummary]
-            do {
-                paidSince = try await desk.journal.paidPayments(for: order.username, in: desk.khaltiEnvironment, since: lookedUpAt)
-                    .map(\.summary)
-            } catch {
-                return .notTaken(ConsoleError(journal: error))
-            }
-            if !paidSince.isEmpty {
-                return .notTaken(DeskOutcomes.paidAgain(
-                    paidSince, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
-            }
-            clerkSawEveryPayment = true
+        if !paidSince.isEmpty {
+            return .notTaken(DeskOutcomes.paidAgain(
+                paidSince, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
         }
+        // Every payment the journal had when the clerk looked the customer up was on the
+        // account screen, so confirming there was the second confirmation the desk asks for.
         let outcome = await desk.pay(
-            account: account, plan: order.plan, counter: order.counter, operator: order.operatorName,
-            confirmDuplicateToday: clerkSawEveryPayment)
+            account: order.account, plan: order.plan, counter: order.counter, operator: order.operatorName,
+            confirmDuplicateToday: true)
         return DeskOutcomes.consoleOutcome(outcome, calendar: calendar, now: clock())
     }
 }
