@@ -25,7 +25,11 @@ public enum KeyMap {
         case .outcome(let screen): OutcomeKeys.bindings(for: screen)
         case .heldPayments(let screen): HeldPaymentsKeys.bindings(for: screen)
         }
-        return own + [ConsoleKeys.interrupt]
+        // Beside Ctrl-Q where the screen has it, so help lists the two together.
+        var bindings = own
+        let afterQuit = own.firstIndex { $0.intent == .console(.quit) }.map { $0 + 1 } ?? own.endIndex
+        bindings.insert(ConsoleKeys.interrupt, at: afterQuit)
+        return bindings
     }
 }
 
@@ -37,5 +41,5 @@ enum ConsoleKeys {
     /// On every screen, also where nothing else works: the clerk can always leave, and a
     /// payment on its way is still answered and recorded first.
     static let interrupt = KeyBinding(
-        [.control("c")], .console(.quit), hint: "quit (after a payment on its way is recorded)", inFooter: false)
+        [.control("c")], .console(.quit), hint: "quit (waits for a payment on its way)", inFooter: false)
 }

@@ -52,14 +52,15 @@ enum Chrome {
 
     static let maxStatusRows = 3
 
-    /// `Enter look up  Esc back  F1 help`: labels reversed, as many as fit.
+    /// `Enter look up  Esc back  F1 help`: labels reversed, as many as fit, in order; one
+    /// too long for the room left is skipped so a shorter one after it (F1 help) still shows.
     static func footer(_ hints: [KeyHint], into buffer: inout ScreenBuffer) {
         let y = buffer.size.height - 1
         guard y >= 0 else { return }
         var x = 0
         for hint in hints {
             let needed = displayWidth(hint.label) + 1 + displayWidth(hint.hint) + 2
-            if x + needed > buffer.size.width { break }
+            if x + needed > buffer.size.width { continue }
             x += buffer.write(hint.label, x: x, y: y, style: .highlight)
             x += buffer.write(" " + hint.hint + "  ", x: x, y: y, style: .plain)
         }

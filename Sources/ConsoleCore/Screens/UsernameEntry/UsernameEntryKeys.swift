@@ -20,10 +20,17 @@ enum UsernameEntryKeys {
         hasLastReceipt ? all : all.filter { $0.intent != .usernameEntry(.reprintLastReceipt) }
     }
 
+    /// In the order help lists them: what the footer shows and quitting first, then the
+    /// editing keys every text field has (a small terminal's help may not reach them).
     private static let all: [KeyBinding] = [
         KeyBinding([], .usernameEntry(.type), label: "a-z 0-9 . _ - @", hint: "type the username", inFooter: false),
         KeyBinding([.enter], .usernameEntry(.lookUp), hint: "look up"),
         KeyBinding([.up], .usernameEntry(.olderRecentUsername), label: "Up/Down", hint: "recent usernames"),
+        ConsoleKeys.showHeldPayments,
+        KeyBinding([.control("r")], .usernameEntry(.reprintLastReceipt), hint: "reprint last receipt"),
+        ConsoleKeys.showHelp,
+        ConsoleKeys.quit,
+        KeyBinding([.escape, .control("u")], .usernameEntry(.clear), hint: "clear the username", inFooter: false),
         KeyBinding([.down], .usernameEntry(.newerRecentUsername), hint: "newer recent username", inFooter: false),
         KeyBinding([.left, .control("b")], .usernameEntry(.cursorLeft), hint: "cursor left", inFooter: false),
         KeyBinding([.right, .control("f")], .usernameEntry(.cursorRight), hint: "cursor right", inFooter: false),
@@ -31,10 +38,5 @@ enum UsernameEntryKeys {
         KeyBinding([.end, .control("e")], .usernameEntry(.cursorToEnd), hint: "cursor to end", inFooter: false),
         KeyBinding([.backspace, .control("h")], .usernameEntry(.deleteBackward), hint: "delete before the cursor", inFooter: false),
         KeyBinding([.delete, .control("d")], .usernameEntry(.deleteForward), hint: "delete at the cursor", inFooter: false),
-        KeyBinding([.escape, .control("u")], .usernameEntry(.clear), hint: "clear the username", inFooter: false),
-        ConsoleKeys.showHeldPayments,
-        KeyBinding([.control("r")], .usernameEntry(.reprintLastReceipt), hint: "reprint last receipt"),
-        ConsoleKeys.showHelp,
-        ConsoleKeys.quit,
     ]
 }
