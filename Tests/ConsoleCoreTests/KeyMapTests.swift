@@ -72,7 +72,7 @@ struct KeyMapTests {
             .account(.choosePlanByDigit), .account(.chooseHighlightedPlan), .account(.highlightPrevious),
             .account(.highlightNext), .account(.backToUsername), .console(.showHelp), .console(.quit),
         ])
-        #expect(listed.last.map { "\($0.label) \($0.hint)" } == "Ctrl-C quit (after a payment on its way is recorded)")
+        #expect(listed.last.map { "\($0.label) \($0.hint)" } == "Ctrl-C quit (waits for a payment on its way)")
         #expect(footerHints(for: store.state) == [KeyHint(label: "Esc", hint: "close help")])
         store.press(.character("1"))  // not a plan choice while help is up
         store.press(.enter)
