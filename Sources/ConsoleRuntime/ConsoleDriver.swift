@@ -20,6 +20,7 @@ public actor ConsoleDriver {
     /// Lookups by id, so that going back cancels the one in flight.
     private var fetches: [FetchID: Int] = [:]
     private var ticker: Task<Void, Never>?
+    private var followers: [Task<Void, Never>] = []
     private var isStopped = false
     private var quitWaiters: [CheckedContinuation<Void, Never>] = []
     public private(set) var hasQuit = false
@@ -69,11 +70,31 @@ public actor ConsoleDriver {
         }
     }
 
-    /// Stops the progress clock and any lookup; payments in flight finish on their own.
+    /// Stops the progress clock, any lookup and what `follow` reads; payments in flight
+    /// finish on their own.
     public func stop() {
         isStopped = true
         keepTime()
         for number in fetches.values { running[number]?.cancel() }
+        followers.forEach { $0.cancel() }
+        followers = []
+    }
+
+    /// Applies the actions `events` yields, as they come, until the sequence ends or the
+    /// console stops: how something outside the screen (a background task, say) tells
+    /// the console what happened. `reduce` handles each like any other action.
+    public func follow<Events: AsyncSequence & Sendable>(_ events: Events) where Events.Element == ConsoleAction {
+        guard !isStopped, !hasQuit else { return }
+        followers.append(Task { [weak self] in
+            do {
+                for try await action in events {
+                    guard let self, !Task.isCancelled else { return }
+                    await self.send(action)
+                }
+            } catch {
+                // A sequence that fails simply ends: there is nothing more to apply.
+            }
+        })
     }
 
     /// Whether the one-second ticks are running: only while the screen shows time passing.
@@ -111,7 +132,8 @@ public actor ConsoleDriver {
         case .discardTypeahead:
             // At once, before any further key is read.
             environment.discardTypeahead()
-        default:
+        case .fetchAccount, .commitPayment, .loadHeldPayments, .lookUpNow, .loadBalance, .printReceipt:
+            // The world's work, in a task of its own; its answer comes back as an action.
             let number = nextTaskNumber
             nextTaskNumber += 1
             if case .fetchAccount(_, let fetchID) = effect { fetches[fetchID] = number }

@@ -189,6 +189,22 @@ struct ConsoleDriverTests {
         #expect(sleeps.withLock { $0 } == settled, "ticks after leaving the loading screen")
     }
 
+    @Test("actions from outside the screen (a background task) are applied as they come, until the console stops")
+    func followsOffScreenEvents() async {
+        let world = Self.harness()
+        let held = World.summary(for: World.order(), state: .held, at: World.morning)
+        let (events, feed) = AsyncStream.makeStream(of: ConsoleAction.self)
+        await world.driver.follow(events)
+        feed.yield(.heldPaymentsLoaded(.success([held])))
+        await Self.eventually { await world.state.header.heldCount == 1 }
+        #expect(world.renders.last?.header.heldCount == 1)
+        await world.driver.stop()
+        feed.yield(.heldPaymentsLoaded(.success([])))
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(await world.state.header.heldCount == 1, "applied after the console stopped")
+        feed.finish()
+    }
+
     @Test("a payment in flight is never cancelled: stopping the console waits for its outcome")
     func paymentNotCancelled() async {
         let wire = PendingCall<PaymentOutcome>()
