@@ -6,7 +6,7 @@ import Testing
 
 /// The terminal's thread hands keys to the driver through an InputQueue and waits,
 /// briefly, for each to be applied.
-@Suite("Input queue")
+@Suite("Input queue", .serialized)
 struct InputQueueTests {
     /// A driver whose renderer draws only as many states as it is given permits for,
     /// as a terminal stuck writing would.
@@ -45,7 +45,7 @@ struct InputQueueTests {
         var numbers: [UInt64] = []
         for character in "abc" { numbers.append(queue.submit(.key(.character(character), at: World.morning))) }
         #expect(numbers == [1, 2, 3])
-        let applied = await Self.onThread { queue.waitUntilApplied(3, timeout: .seconds(5)) }
+        let applied = await Self.onThread { queue.waitUntilApplied(3, timeout: .seconds(30)) }
         #expect(applied)
         #expect(await Self.text(driver) == "abc")
         queue.finish()
@@ -67,7 +67,7 @@ struct InputQueueTests {
         let released = Locked(false)
         let waiting = Task {
             await Self.onThread { () -> Bool in
-                let applied = queue.waitUntilApplied(second, timeout: .seconds(5))
+                let applied = queue.waitUntilApplied(second, timeout: .seconds(30))
                 released.withLock { $0 = true }
                 return applied
             }

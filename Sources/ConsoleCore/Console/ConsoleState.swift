@@ -8,8 +8,9 @@ public struct ConsoleState: Hashable, Sendable {
     public var screen: Screen
     /// Help is drawn over the current screen, which keeps its state underneath.
     public var isHelpShown: Bool
-    /// A one-line message about something that happened off-screen (a receipt
-    /// printed, a refused key); cleared by the next key.
+    /// A message about something that happened off-screen (a receipt printed, held
+    /// payments that could not be read), above the footer, wrapped when long; cleared
+    /// by the next key.
     public var statusMessage: String?
     /// Newest first, no repeats, at most `recentLimit`.
     public var recentUsernames: [Username]
