@@ -24,7 +24,9 @@ enum AccountView {
         if roomy { rows.skip() }
         drawPlans(screen, rows: &rows, into: &buffer)
         if let refusal = screen.refusal {
-            rows.paragraph("Cannot take a payment: \(refusal)", style: .bad, maxLines: roomy ? 4 : 2, into: &buffer)
+            // The rows left, but one for the notice below.
+            rows.paragraph("Cannot take a payment: \(refusal)", style: .bad,
+                           maxLines: max(1, rows.remaining - (screen.notice == nil ? 0 : 1)), into: &buffer)
         }
         if let notice = screen.notice {
             rows.paragraph(notice, style: .info, maxLines: 1, into: &buffer)

@@ -15,7 +15,8 @@ enum ConfirmationView {
         rows.paragraph(screen.question, style: .strong, maxLines: 2, into: &buffer)
         rows.line("y pays · n or Esc goes back (Enter never pays)", style: .faint, into: &buffer)
         if let notice = screen.notice {
-            rows.paragraph(notice, style: .info, maxLines: 2, into: &buffer)
+            // Last on the screen: it may use every row left.
+            rows.paragraph(notice, style: .info, into: &buffer)
         }
     }
 }
