@@ -129,8 +129,13 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
-        // The customer, plans and moment the console's test targets share.
-        .target(name: "ConsoleTestSupport", dependencies: ["ArrownetDomain"], path: "Tests/ConsoleTestSupport", swiftSettings: strict),
+        // The customer, plans and moment the console's test targets share, and the errors
+        // and payment outcomes exactly as the live console makes them (LiveConsole's own mappings).
+        .target(
+            name: "ConsoleTestSupport",
+            dependencies: ["ArrownetDomain", "ConsoleCore", "LiveConsole", "PaymentDesk", "PaymentJournal", "KhaltiClient"],
+            path: "Tests/ConsoleTestSupport", swiftSettings: strict
+        ),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport", "ArrownetDomain"], swiftSettings: strict),
         .testTarget(
             name: "ConsoleRuntimeTests",
