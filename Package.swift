@@ -181,7 +181,7 @@ let package = Package(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
             dependencies: [
-                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal",
+                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal", "NetworkTestSupport",
                 // Only for a Khalti that echoes the token back, which the sandbox never does.
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -224,7 +224,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Helpers shared by the network tests (a port that refuses connections).
-        .target(name: "NetworkTestSupport", path: "Tests/NetworkTestSupport", swiftSettings: strict),
+        .target(
+            name: "NetworkTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/NetworkTestSupport", swiftSettings: strict),
         .testTarget(
             name: "KhaltiClientTests",
             dependencies: [
