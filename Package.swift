@@ -129,8 +129,13 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
-        // The customer, plans and moment the console's test targets share.
-        .target(name: "ConsoleTestSupport", dependencies: ["ArrownetDomain"], path: "Tests/ConsoleTestSupport", swiftSettings: strict),
+        // The customer, plans and moment the console's test targets share, and the errors
+        // and payment outcomes exactly as the live console makes them (LiveConsole's own mappings).
+        .target(
+            name: "ConsoleTestSupport",
+            dependencies: ["ArrownetDomain", "ConsoleCore", "LiveConsole", "PaymentDesk", "PaymentJournal", "KhaltiClient"],
+            path: "Tests/ConsoleTestSupport", swiftSettings: strict
+        ),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTestSupport", "ArrownetDomain"], swiftSettings: strict),
         .testTarget(
             name: "ConsoleRuntimeTests",
@@ -176,7 +181,7 @@ let package = Package(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
             dependencies: [
-                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal",
+                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal", "NetworkTestSupport",
                 // Only for a Khalti that echoes the token back, which the sandbox never does.
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -219,7 +224,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Helpers shared by the network tests (a port that refuses connections).
-        .target(name: "NetworkTestSupport", path: "Tests/NetworkTestSupport", swiftSettings: strict),
+        .target(
+            name: "NetworkTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/NetworkTestSupport", swiftSettings: strict),
         .testTarget(
             name: "KhaltiClientTests",
             dependencies: [

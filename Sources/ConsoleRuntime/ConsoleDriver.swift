@@ -20,6 +20,8 @@ public actor ConsoleDriver {
     /// Lookups by id, so that going back cancels the one in flight.
     private var fetches: [FetchID: Int] = [:]
     private var ticker: Task<Void, Never>?
+    private var followers: [Task<Void, Never>] = []
+    private var isStopped = false
     private var quitWaiters: [CheckedContinuation<Void, Never>] = []
     public private(set) var hasQuit = false
 
@@ -33,22 +35,14 @@ public actor ConsoleDriver {
         self.render = render
     }
 
-    /// Shows the first screen, asks for held payments and the balance, starts the progress clock.
+    /// Shows the first screen and asks for held payments and the balance.
     public func start() {
         render(state)
         send(.started(at: environment.now()))
-        guard ticker == nil else { return }
-        let environment = environment
-        let interval = tickInterval
-        ticker = Task { [weak self] in
-            while !Task.isCancelled {
-                do { try await environment.sleep(interval) } catch { return }
-                await self?.send(.tick(environment.now()))
-            }
-        }
     }
 
-    /// A key from the terminal, stamped with the time it was read.
+    /// A key stamped with the environment's clock now. The terminal stamps keys with
+    /// the time it read them and sends `.key` itself; this is for tests and scripts.
     public func press(_ key: Key) {
         send(.key(key, at: environment.now()))
     }
@@ -59,6 +53,7 @@ public actor ConsoleDriver {
         let effects = reduce(into: &state, action: action)
         if state != before { render(state) }
         for effect in effects { perform(effect) }
+        keepTime()
     }
 
     /// Returns once the clerk quit.
@@ -75,11 +70,54 @@ public actor ConsoleDriver {
         }
     }
 
-    /// Stops the progress clock and any lookup; payments in flight finish on their own.
+    /// Stops the progress clock, any lookup and what `follow` reads; payments in flight
+    /// finish on their own.
     public func stop() {
-        ticker?.cancel()
-        ticker = nil
+        isStopped = true
+        keepTime()
         for number in fetches.values { running[number]?.cancel() }
+        followers.forEach { $0.cancel() }
+        followers = []
+    }
+
+    /// Applies the actions `events` yields, as they come, until the sequence ends or the
+    /// console stops: how something outside the screen (a background task, say) tells
+    /// the console what happened. `reduce` handles each like any other action.
+    public func follow<Events: AsyncSequence & Sendable>(_ events: Events) where Events.Element == ConsoleAction {
+        guard !isStopped, !hasQuit else { return }
+        followers.append(Task { [weak self] in
+            do {
+                for try await action in events {
+                    guard let self, !Task.isCancelled else { return }
+                    await self.send(action)
+                }
+            } catch {
+                // A sequence that fails simply ends: there is nothing more to apply.
+            }
+        })
+    }
+
+    /// Whether the one-second ticks are running: only while the screen shows time passing.
+    public var isTicking: Bool { ticker != nil }
+
+    /// Starts the ticks when the screen shows time passing, stops them when it no longer does.
+    private func keepTime() {
+        let wanted = state.showsTimePassing && !hasQuit && !isStopped
+        if !wanted {
+            ticker?.cancel()
+            ticker = nil
+            return
+        }
+        guard ticker == nil else { return }
+        let environment = environment
+        let interval = tickInterval
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                do { try await environment.sleep(interval) } catch { return }
+                if Task.isCancelled { return }
+                await self?.send(.tick(environment.now()))
+            }
+        }
     }
 
     private func perform(_ effect: ConsoleEffect) {
@@ -94,7 +132,8 @@ public actor ConsoleDriver {
         case .discardTypeahead:
             // At once, before any further key is read.
             environment.discardTypeahead()
-        default:
+        case .fetchAccount, .commitPayment, .loadHeldPayments, .lookUpNow, .loadBalance, .printReceipt:
+            // The world's work, in a task of its own; its answer comes back as an action.
             let number = nextTaskNumber
             nextTaskNumber += 1
             if case .fetchAccount(_, let fetchID) = effect { fetches[fetchID] = number }

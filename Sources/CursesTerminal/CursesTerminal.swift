@@ -6,7 +6,7 @@ import TerminalUI
 /// What the terminal reports: a key, or a new size.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
-    case resize(Size)
+    case resize(TerminalSize)
 }
 
 /// The only code that touches ncurses. Not thread-safe, as ncurses is not: one
@@ -53,8 +53,8 @@ public final class CursesTerminal {
         pthread_sigmask(how, &resize, nil)
     }
 
-    public var size: Size {
-        Size(width: Int(arrownet_getmaxx(arrownet_stdscr())), height: Int(arrownet_getmaxy(arrownet_stdscr())))
+    public var size: TerminalSize {
+        TerminalSize(width: Int(arrownet_getmaxx(arrownet_stdscr())), height: Int(arrownet_getmaxy(arrownet_stdscr())))
     }
 
     /// Waits up to `timeoutMilliseconds` for a key or a resize; nil when none came.

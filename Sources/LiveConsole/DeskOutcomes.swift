@@ -8,12 +8,13 @@ import Foundation
 /// (`.journaled`): the desk judged Khalti's answer and wrote it, and the clerk must
 /// see what the journal holds. Everything the desk refused before writing becomes
 /// `.notTaken`, which tells the clerk to give back any cash taken for it.
-enum DeskOutcomes {
-    static func consoleOutcome(_ outcome: DeskOutcome, calendar: CounterCalendar, now: Date) -> ConsoleCore.PaymentOutcome {
+///
+/// Public so the console's tests build their outcomes through this one mapping.
+public enum DeskOutcomes {
+    public static func consoleOutcome(_ outcome: DeskOutcome, calendar: CounterCalendar, now: Date) -> ConsoleCore.PaymentOutcome {
         switch outcome {
         case .paid(let payment):
-            // ConsoleCore words a paid payment from the journal's summary alone.
-            .journaled(payment, reason: "Khalti says the payment succeeded.")
+            .journaled(payment, reason: PaymentSentences.paid)
         case .held(let payment, let reason), .notPaid(let payment, let reason):
             .journaled(payment, reason: reason)
         case .blockedByOpenPayment(let open):

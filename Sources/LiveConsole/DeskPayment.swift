@@ -17,15 +17,10 @@ struct DeskPayment: Sendable {
     let clock: @Sendable () -> Date
 
     func pay(_ order: PaymentOrder) async -> ConsoleCore.PaymentOutcome {
-        guard let account = order.account else {
-            return .notTaken(ConsoleError(
-                kind: .requestRejected, reason: "This payment does not come from Khalti's details answer.",
-                nextStep: "Look the customer up again."))
-        }
         let outcome = await desk.pay(
-            account: account, plan: order.plan, counter: order.counter, operator: order.operatorName,
-            unseenSince: order.lookedUpAt ?? desk.startOfToday())
-        if case .needsSecondConfirmation(let paid) = outcome, order.lookedUpAt != nil {
+            account: order.account, plan: order.plan, counter: order.counter, operator: order.operatorName,
+            unseenSince: order.lookedUpAt)
+        if case .needsSecondConfirmation(let paid) = outcome {
             return .notTaken(DeskOutcomes.paidAgain(
                 paid, heading: "This customer was paid since you looked them up", calendar: calendar, now: clock()))
         }

@@ -1,100 +1,169 @@
 import Foundation
 import Glibc
+import KhaltiSandbox
 import Testing
 
 /// The built console in a real pseudo-terminal (tmux) against the embedded sandbox.
-@Suite("Console end to end", .serialized)
+/// Every terminal is stopped in its test's own scope, and the suite fails if any
+/// survives it (`.leavesNoTerminals`).
+@Suite("Console end to end", .serialized, .leavesNoTerminals)
 struct ConsoleEndToEndTests {
-    /// A private home and data folder, and the console started in a tmux terminal.
-    func start(width: Int = 80, height: Int = 24, shell: Bool = false) throws -> (TmuxSession, URL) {
+    /// A private home and data folder, the console started in a tmux terminal (from an
+    /// interactive shell when `shell`), `body` run against it, and everything stopped.
+    func withConsole(
+        width: Int = 80, height: Int = 24, shell: Bool = false, baseURL: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation, _ body: (TmuxSession, URL) async throws -> Void
+    ) async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let data = home.appendingPathComponent("data")
         // The counter's shift is open, as at a counter that is taking payments.
-        let shift = try BinaryRunner(home: home).runBlocking(["shift", "open", "--operator", "sita", "--float", "1000"], environment: ["USER": "sita"], stdin: nil)
+        let shift = try BinaryRunner(home: home).runBlocking(
+            ["shift", "open", "--operator", "sita", "--float", "1000"], environment: ["USER": "sita"], stdin: nil)
         #expect(shift.status == 0, "shift open: \(shift.stderr)")
-        let environment = "HOME='\(home.path)' XDG_CONFIG_HOME='\(home.path)/config' ARROWNET_DATA_DIR='\(data.path)' TERM=xterm-256color LANG=C.UTF-8 USER=sita"
+        var environment = "HOME='\(home.path)' XDG_CONFIG_HOME='\(home.path)/config' ARROWNET_DATA_DIR='\(data.path)' TERM=xterm-256color LANG=C.UTF-8 USER=sita"
+        if let baseURL { environment += " KHALTI_BASE_URL='\(baseURL)'" }
         let binary = BinaryRunner.binary
         let command = shell ? "env \(environment) PS1='$ ' bash --norc --noprofile -i" : "env \(environment) '\(binary)'"
-        return (try TmuxSession(width: width, height: height, command: command, home: home), data)
+        try await TmuxSession.with(width: width, height: height, command: command, home: home, sourceLocation: sourceLocation) { tmux in
+            try await body(tmux, data)
+        }
     }
 
     @Test("a paid payment: username, plan, confirm, the paid screen and the saved receipt")
     func paid() async throws {
-        let (tmux, data) = try start()
-        try await tmux.waitFor("Customer username")
-        #expect(try tmux.screen().contains("SANDBOX: no real money"))
-        try tmux.type("Pradhanang")
-        try tmux.send("Enter")
-        try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
-        try tmux.type("3")
-        try await tmux.waitFor("Confirm payment")
-        // The confirmation ignores a y that comes before anyone could read it back.
-        try await Task.sleep(for: .milliseconds(1_000))
-        try tmux.type("y")
-        let screen = try await tmux.waitFor("PAID")
-        #expect(screen.contains("Rs. 5,085.00"))
-        try await tmux.waitFor("Receipt")
-        let receipts = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("receipts").path)
-        #expect(receipts.count == 1)
-        let receipt = try String(contentsOf: data.appendingPathComponent("receipts").appendingPathComponent(receipts[0]), encoding: .utf8)
-        #expect(receipt.contains("Rs. 5,085.00"))
-        #expect(receipt.contains("SANDBOX"))
-        #expect(receipt.contains("Pradhanang"))
-        #expect(receipt.split(separator: "\n").allSatisfy { $0.count <= 42 })
-        // Enter: the next customer.
-        try tmux.send("Enter")
-        try await tmux.waitFor("Customer username")
-        try tmux.send("C-q")
-        try await waitUntilExited(tmux)
+        try await withConsole { tmux, data in
+            try await tmux.waitFor("Customer username")
+            #expect(try tmux.screen().contains("SANDBOX: no real money"))
+            try tmux.type("Pradhanang")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
+            try tmux.type("3")
+            try await tmux.waitFor("Confirm payment")
+            // The confirmation ignores a y that comes before anyone could read it back.
+            try await Task.sleep(for: .milliseconds(1_000))
+            try tmux.type("y")
+            let screen = try await tmux.waitFor("PAID")
+            #expect(screen.contains("Rs. 5,085.00"))
+            try await tmux.waitFor("Receipt")
+            let receipts = try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("receipts").path)
+            #expect(receipts.count == 1)
+            let receipt = try String(contentsOf: data.appendingPathComponent("receipts").appendingPathComponent(receipts[0]), encoding: .utf8)
+            #expect(receipt.contains("Rs. 5,085.00"))
+            #expect(receipt.contains("SANDBOX"))
+            #expect(receipt.contains("Pradhanang"))
+            #expect(receipt.split(separator: "\n").allSatisfy { $0.count <= 42 })
+            // The path is on the screen once, whole (the screen wraps it; joined again here).
+            let shown = try tmux.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+            #expect(shown.components(separatedBy: receipts[0]).count == 2, "the receipt's file name, once, whole")
+            // Enter: the next customer.
+            try tmux.send("Enter")
+            try await tmux.waitFor("Customer username")
+            try tmux.send("C-q")
+            try await waitUntilExited(tmux)
+        }
     }
 
     @Test("a held payment tells the clerk to keep the cash aside")
     func held() async throws {
-        let (tmux, _) = try start()
-        try await tmux.waitFor("Customer username")
-        try tmux.type("queuedok")
-        try tmux.send("Enter")
-        try await tmux.waitFor("Bikash Tamang")
-        try tmux.send("Enter")
-        try await tmux.waitFor("Confirm payment")
-        try await Task.sleep(for: .milliseconds(1_000))
-        try tmux.type("y")
-        let screen = try await tmux.waitFor("HELD")
-        #expect(screen.contains("Keep the cash aside"))
-        #expect(screen.contains("Held 1"))
+        try await withConsole { tmux, _ in
+            try await tmux.waitFor("Customer username")
+            try tmux.type("queuedok")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Bikash Tamang")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Confirm payment")
+            try await Task.sleep(for: .milliseconds(1_000))
+            try tmux.type("y")
+            let screen = try await tmux.waitFor("HELD")
+            #expect(screen.contains("Keep the cash aside"))
+            #expect(screen.contains("Held 1"))
+            // The whole of what to tell the customer fits (its last words are on screen).
+            #expect(screen.contains("did not go through."))
+        }
     }
 
     @Test("an unknown customer is named, and the username stays to correct")
     func unknown() async throws {
-        let (tmux, _) = try start()
-        try await tmux.waitFor("Customer username")
-        try tmux.type("nosuchuser")
-        try tmux.send("Enter")
-        let screen = try await tmux.waitFor("No Arrownet customer with username nosuchuser")
-        #expect(screen.contains("[nosuchuser"))
+        try await withConsole { tmux, _ in
+            try await tmux.waitFor("Customer username")
+            try tmux.type("nosuchuser")
+            try tmux.send("Enter")
+            let screen = try await tmux.waitFor("No Arrownet customer with username nosuchuser")
+            #expect(screen.contains("[nosuchuser"))
+        }
+    }
+
+    @Test("back from an account, the next username replaces the last one instead of joining it")
+    func nextUsernameReplaces() async throws {
+        try await withConsole { tmux, _ in
+            try await tmux.waitFor("Customer username")
+            try tmux.type("Pradhanang")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
+            try tmux.send("Escape")
+            try await tmux.waitFor("[Pradhanang")
+            try tmux.type("duecustomer")
+            try tmux.send("Enter")
+            let screen = try await tmux.waitFor("Sita Sharma - Home (duecustomer)")
+            #expect(!screen.contains("Pradhanangduecustomer"))
+        }
     }
 
     @Test("too small shows a clear screen; nothing typed is lost when it grows again")
     func resize() async throws {
-        let (tmux, _) = try start()
-        try await tmux.waitFor("Customer username")
-        try tmux.type("Prad")
-        try await tmux.waitFor("[Prad")
-        try tmux.resize(width: 50, height: 12)
-        try await tmux.waitFor("Terminal too small")
-        try tmux.type("hanang")
-        try tmux.resize(width: 80, height: 24)
-        try await tmux.waitFor("[Pradhanang")
-        try tmux.resize(width: 60, height: 16)
-        try await tmux.waitFor("Customer username")
+        try await withConsole { tmux, _ in
+            try await tmux.waitFor("Customer username")
+            try tmux.type("Prad")
+            try await tmux.waitFor("[Prad")
+            try tmux.resize(width: 50, height: 12)
+            try await tmux.waitFor("Terminal too small")
+            try tmux.type("hanang")
+            try tmux.resize(width: 80, height: 24)
+            try await tmux.waitFor("[Pradhanang")
+            try tmux.resize(width: 60, height: 16)
+            try await tmux.waitFor("Customer username")
+        }
+    }
+
+    @Test("Ctrl-C while a payment is out: the screen says so, and the console quits once the answer is recorded")
+    func controlCWhileSending() async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(
+            faults: [FaultRule(call: .commit, effect: .latency(milliseconds: 4_000))]))
+        do {
+            try await withConsole(baseURL: sandbox.baseURL) { tmux, data in
+                try await tmux.waitFor("Customer username")
+                try tmux.type("Pradhanang")
+                try tmux.send("Enter")
+                try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
+                try tmux.type("1")
+                try await tmux.waitFor("Confirm payment")
+                try await Task.sleep(for: .milliseconds(1_000))
+                try tmux.type("y")
+                try await tmux.waitFor("Sending")
+                try tmux.send("C-c")
+                try await tmux.waitFor("will quit once Khalti's answer is recorded")
+                #expect(try !tmux.hasExited())
+                try await waitUntilExited(tmux, seconds: 20)
+                // Quit only after the answer was written: the journal has it paid.
+                let history = try await BinaryRunner().run(
+                    ["history", "--json"], environment: ["ARROWNET_DATA_DIR": data.path, "KHALTI_BASE_URL": sandbox.baseURL])
+                let records = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+                #expect(records.map { $0["state"] as? String } == ["paid"])
+            }
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
     }
 
     @Test("Ctrl-C leaves the terminal usable")
     func controlC() async throws {
-        let tmux = try await startFromShell()
-        try tmux.send("C-c")
-        try await expectShellBackWithUsableTerminal(tmux)
+        try await withConsoleFromShell { tmux in
+            try tmux.send("C-c")
+            try await expectShellBackWithUsableTerminal(tmux)
+        }
     }
 
     /// SIGINT (the terminal sends none in raw mode, but `kill -INT` does), SIGTERM (a
@@ -105,23 +174,25 @@ struct ConsoleEndToEndTests {
         (SIGINT, nil), (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
     ] as [(Int32, String?)])
     func signalled(signal: Int32, shellReports: String?) async throws {
-        let tmux = try await startFromShell()
-        let console = try #require(try tmux.childOfShell())
-        kill(console, signal)
-        if let shellReports { try await tmux.waitFor(shellReports) }
-        try await expectShellBackWithUsableTerminal(tmux)
+        try await withConsoleFromShell { tmux in
+            let console = try #require(try tmux.childOfShell())
+            kill(console, signal)
+            if let shellReports { try await tmux.waitFor(shellReports) }
+            try await expectShellBackWithUsableTerminal(tmux)
+        }
     }
 
     /// The console started from an interactive shell, "Prad" typed into the username.
-    func startFromShell() async throws -> TmuxSession {
-        let (tmux, _) = try start(shell: true)
-        try await tmux.waitFor("$")
-        try tmux.type("'\(BinaryRunner.binary)'")
-        try tmux.send("Enter")
-        try await tmux.waitFor("Customer username")
-        try tmux.type("Prad")
-        try await tmux.waitFor("[Prad")
-        return tmux
+    func withConsoleFromShell(sourceLocation: SourceLocation = #_sourceLocation, _ body: (TmuxSession) async throws -> Void) async throws {
+        try await withConsole(shell: true, sourceLocation: sourceLocation) { tmux, _ in
+            try await tmux.waitFor("$")
+            try tmux.type("'\(BinaryRunner.binary)'")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Customer username")
+            try tmux.type("Prad")
+            try await tmux.waitFor("[Prad")
+            try await body(tmux)
+        }
     }
 
     /// The shell has the terminal again, and it echoes and reads whole lines.
@@ -138,11 +209,12 @@ struct ConsoleEndToEndTests {
         #expect(!screen.contains("Customer username"), "the console's screen is still up", sourceLocation: sourceLocation)
     }
 
-    func waitUntilExited(_ tmux: TmuxSession) async throws {
-        for _ in 0..<100 {
+    func waitUntilExited(_ tmux: TmuxSession, seconds: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
             if try tmux.hasExited() { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        Issue.record("the console did not exit")
+        Issue.record("the console did not exit", sourceLocation: sourceLocation)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Synchronization
+import NetworkTestSupport
 import Testing
 
 /// A Khalti that echoes the token into every answer, and the binary at the chattiest
@@ -73,26 +73,7 @@ struct TokenOnDiskTests {
         router.get("/api/balance") { _, _ in
             answer(#"{"credits_available": 1000.0, "credits_consumed": 0, "message": "TEST:EchoSecret42"}"#)
         }
-        let port = Mutex(0)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port ?? 0 } })
-        let server = Task { try await app.run() }
-        while port.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        do {
-            try await body("http://127.0.0.1:\(port.withLock { $0 })")
-        } catch {
-            server.cancel()
-            throw error
-        }
-        server.cancel()
-        _ = await server.result
+        try await LoopbackServer.with(router, body)
     }
 }
 
-/// How many requests a test server answered.
-final class RequestCount: Sendable {
-    private let count = Mutex(0)
-    var value: Int { count.withLock { $0 } }
-    func add() { count.withLock { $0 += 1 } }
-}

@@ -106,9 +106,8 @@ struct AccountScreenTests {
             store.press(.character(Character(digit))) {
                 $0.screen = .confirmation(ConfirmationScreen(
                     order: PaymentOrder(
-                        username: Fixtures.username(), customerName: "Ashish Pradhanang - Home", plan: plan.plan,
-                        newExpiry: plan.newExpiry, counter: "Counter 1", operatorName: "Sita",
-                        account: screen.account, lookedUpAt: Fixtures.morning
+                        account: screen.account, plan: plan.plan, newExpiry: plan.newExpiry, counter: "Counter 1",
+                        operatorName: "Sita", lookedUpAt: Fixtures.morning
                     ),
                     shownAt: Fixtures.morning, back: highlighted
                 ))
@@ -125,9 +124,8 @@ struct AccountScreenTests {
         store.press(.enter) {
             $0.screen = .confirmation(ConfirmationScreen(
                 order: PaymentOrder(
-                    username: Fixtures.username(), customerName: "Ashish Pradhanang - Home", plan: screen.plans[2].plan,
-                    newExpiry: screen.plans[2].newExpiry, counter: "Counter 1", operatorName: "Sita",
-                    account: screen.account, lookedUpAt: Fixtures.morning
+                    account: screen.account, plan: screen.plans[2].plan, newExpiry: screen.plans[2].newExpiry,
+                    counter: "Counter 1", operatorName: "Sita", lookedUpAt: Fixtures.morning
                 ),
                 shownAt: Fixtures.morning, back: screen
             ))
@@ -147,9 +145,10 @@ struct AccountScreenTests {
         store.press(.character("9"))  // not a plan key: nothing happens
     }
 
-    @Test("Esc goes back to the username as typed")
+    @Test("Esc goes back to the username, kept and selected: the next customer's username replaces it")
     func back() {
         let store = Self.store()
-        store.press(.escape) { $0.screen = .usernameEntry(Self.entry) }
+        store.press(.escape) { $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", isSelected: true)) }
+        store.press(.character("d")) { $0.screen = .usernameEntry(UsernameEntryScreen(text: "d")) }
     }
 }

@@ -7,8 +7,8 @@ import Testing
 struct ConfirmationTests {
     static let account = AccountScreenTests.screen()
     static let order = PaymentOrder(
-        username: Fixtures.username(), customerName: "Ashish Pradhanang - Home", plan: Fixtures.plans[1],
-        newExpiry: Fixtures.date(9, 0, 0, month: 3, year: 2026), counter: "Counter 1", operatorName: "Sita"
+        account: Fixtures.account(), plan: Fixtures.plans[1], newExpiry: Fixtures.date(9, 0, 0, month: 3, year: 2026),
+        counter: "Counter 1", operatorName: "Sita", lookedUpAt: Fixtures.morning
     )
     static let confirmation = ConfirmationScreen(order: order, shownAt: Fixtures.morning, back: account)
 
@@ -37,7 +37,7 @@ struct ConfirmationTests {
             $0.screen = .sending(SendingScreen(order: Self.order, startedAt: Fixtures.morning.addingTimeInterval(1)))
         }
         store.receive(.commitPayment(Self.order))
-        // No second submit: every key is ignored while sending.
+        // No second submit: every key is ignored while sending (Ctrl-C only notes a quit, see QuittingTests).
         for key: Key in [.character("y"), .enter, .escape, .function(1), .control("q"), .function(5), .character("Y")] {
             store.advance(seconds: 1)
             store.press(key)

@@ -54,4 +54,23 @@ struct DisplayWidthTests {
         #expect(wrapped("abcdefghij", toColumns: 4) == ["abcd", "efgh", "ij"])
         #expect(wrapped("日本語 テキスト", toColumns: 5) == ["日本", "語", "テキ", "スト"])
     }
+
+    @Test("columns line up by display width: a Devanagari or wide cell keeps the next column in place")
+    func columns() {
+        let lines = alignedColumns([
+            ["Counter", "Amount", "Plan"],
+            ["राम श्रेष्ठ", "Rs. 1,695.00", "1 month"],
+            ["日本", "Rs. 17,628.00", "12 months"],
+        ], rightAligned: [1])
+        // Columns of 8, 13 and 9: the name is 8 terminal columns (5 graphemes), 日本 is 4.
+        #expect(lines == [
+            "Counter           Amount   Plan     ",
+            "राम श्रेष्ठ    Rs. 1,695.00   1 month  ",
+            "日本       Rs. 17,628.00   12 months",
+        ])
+        // Each line is as wide on a terminal, so the columns after the names line up.
+        #expect(Set(lines.map { displayWidth($0) }) == [36])
+        // Counting characters instead would pad both names wrongly.
+        #expect(displayWidth("राम श्रेष्ठ") == 8 && "राम श्रेष्ठ".count == 5 && "日本".count == 2)
+    }
 }

@@ -26,7 +26,7 @@ struct FastPathTests {
                     pending += reduce(into: &state, action: .accountLoaded(id, .success(AccountLookup(account: Fixtures.account(username), payments: []))))
                 case .commitPayment(let order):
                     let paid = Fixtures.payment(state: .paid, username: username, duration: order.plan.duration, amount: order.plan.amount, transactionID: "KTX1")
-                    pending += reduce(into: &state, action: .paymentFinished(.recorded(paid, verdict: .paid, khaltiError: nil), at: clock))
+                    pending += reduce(into: &state, action: .paymentFinished(Fixtures.paid(paid), at: clock))
                 case .printReceipt:
                     pending += reduce(into: &state, action: .receiptPrinted(.success("printed")))
                 default:

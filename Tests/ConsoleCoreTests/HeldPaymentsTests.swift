@@ -30,7 +30,7 @@ struct HeldPaymentsTests {
             $0.now = Fixtures.morning
             $0.showsHeldPaymentsWhenLoaded = true
         }
-        store.receive(.loadBalance, answer: .balanceLoaded(.failure(ConsoleError(code: .invalidToken)))) {
+        store.receive(.loadBalance, answer: .balanceLoaded(.failure(Fixtures.refusal(.invalidToken)))) {
             $0.header.balanceProblem = "Khalti does not accept this counter's token."
         }
         store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.success([Self.held]))) {
@@ -139,9 +139,9 @@ struct HeldPaymentsTests {
             screen.isLookingUp = true
             $0.screen = .heldPayments(screen)
         }
-        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.failure(ConsoleError(code: .maintenance)))) {
+        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.failure(Fixtures.refusal(.maintenance)))) {
             var screen = HeldPaymentsScreen(payments: [Self.held, Self.sending], calendar: Fixtures.calendar)
-            screen.lookupError = ConsoleError(code: .maintenance)
+            screen.lookupError = Fixtures.refusal(.maintenance)
             $0.screen = .heldPayments(screen)
         }
     }

@@ -1,5 +1,5 @@
 import ArrownetDomain
-import ConsoleCore
+@testable import ConsoleCore
 import Foundation
 import Testing
 
@@ -52,12 +52,12 @@ struct KeyMapTests {
         var state = Fixtures.freshState()
         #expect(KeyMap.intent(for: .control("r"), in: state) == nil)
         state.lastReceipt = Receipt(payment: HeldPaymentsTests.paidLater, newExpiry: nil, environment: .live)
-        #expect(KeyMap.intent(for: .control("r"), in: state) == .reprintLastReceipt)
+        #expect(KeyMap.intent(for: .control("r"), in: state) == .usernameEntry(.reprintLastReceipt))
         #expect(footerHints(for: state).contains(KeyHint(label: "Ctrl-R", hint: "reprint last receipt")))
 
         state.screen = .account(AccountScreenTests.screen(Fixtures.account(advance: false)))
         #expect(footerHints(for: state).map(\.label) == ["Up/Down", "Esc", "F1"])
-        #expect(KeyMap.intent(for: .character("3"), in: state) == .choosePlanByDigit)
+        #expect(KeyMap.intent(for: .character("3"), in: state) == .account(.choosePlanByDigit))
     }
 
     @Test("F1 shows help listing the keys of the screen under it; Esc or F1 closes it and nothing else acts")
@@ -69,8 +69,10 @@ struct KeyMapTests {
         store.press(.function(1)) { $0.isHelpShown = true }
         let listed = helpBindings(for: store.state)
         #expect(listed.map(\.intent) == [
-            .choosePlanByDigit, .chooseHighlightedPlan, .highlightPrevious, .highlightNext, .backToUsername, .showHelp,
+            .account(.choosePlanByDigit), .account(.chooseHighlightedPlan), .account(.highlightPrevious),
+            .account(.highlightNext), .account(.backToUsername), .console(.showHelp), .console(.quit),
         ])
+        #expect(listed.last.map { "\($0.label) \($0.hint)" } == "Ctrl-C quit (waits for a payment on its way)")
         #expect(footerHints(for: store.state) == [KeyHint(label: "Esc", hint: "close help")])
         store.press(.character("1"))  // not a plan choice while help is up
         store.press(.enter)
@@ -91,14 +93,52 @@ struct KeyMapTests {
         #expect(after.screen == state.screen)
     }
 
-    @Test("Ctrl-Q quits from the username screen only")
+    @Test("Ctrl-Q quits from the username screen and from help over it; Ctrl-C from every screen, and help lists it")
     func quit() {
         let store = TestStore(Fixtures.freshState())
         store.press(.control("q"))
         store.receive(.quit)
+        // Help over the username screen: Ctrl-Q still quits, and typing still does not reach the field.
+        var helpShown = Fixtures.freshState()
+        helpShown.isHelpShown = true
+        let help = TestStore(helpShown)
+        help.press(.control("q"))
+        help.receive(.quit)
+        #expect(helpBindings(for: helpShown).contains { $0.keys == [.control("c")] && $0.intent == .console(.quit) })
         var state = Fixtures.freshState()
         state.screen = .account(AccountScreenTests.screen())
         #expect(KeyMap.intent(for: .control("q"), in: state) == nil)
+        state.isHelpShown = true
+        #expect(KeyMap.intent(for: .control("q"), in: state) == nil)
+        for (title, state) in Self.everyScreen {
+            #expect(KeyMap.intent(for: .control("c"), in: state) == .console(.quit), "\(title)")
+            var underHelp = state
+            underHelp.isHelpShown = true
+            #expect(KeyMap.intent(for: .control("c"), in: underHelp) == .console(.quit), "help over \(title)")
+            // Ctrl-C is told in help, never in the footer.
+            #expect(!footerHints(for: state).contains { $0.label == "Ctrl-C" }, "\(title)")
+        }
+    }
+
+    @Test("every key a screen binds is carried out by that screen's reducer, never routed elsewhere", arguments: 0..<7)
+    func everyBindingRoutes(screenIndex: Int) {
+        let (title, onScreen) = Self.everyScreen[screenIndex]
+        var underHelp = onScreen
+        underHelp.isHelpShown = true
+        for state in [onScreen, underHelp] {
+            let keys = KeyMap.bindings(for: state).flatMap(\.keys) + [.character("a")]
+            for key in keys {
+                guard let intent = KeyMap.intent(for: key, in: state) else { continue }
+                var after = state
+                #expect(KeyPress.perform(intent, key: key, at: Fixtures.morning.addingTimeInterval(5), state: &after) != nil,
+                        "\(key.label) on \(title)\(state.isHelpShown ? " (help)" : "")")
+            }
+        }
+        // And the check can fail: a screen's intent on another screen is refused, changing nothing.
+        var wrong = onScreen
+        let foreign: Intent = if case .outcome = onScreen.screen { .loading(.cancel) } else { .outcome(.nextCustomer) }
+        #expect(KeyPress.perform(foreign, key: .enter, at: Fixtures.morning, state: &wrong) == nil)
+        #expect(wrong == onScreen)
     }
 
     @Test("keys name themselves for help")

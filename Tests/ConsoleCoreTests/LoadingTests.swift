@@ -53,7 +53,7 @@ struct LoadingTests {
         store.press(.escape) { $0.screen = .usernameEntry(Self.entry) }
         store.receive(.cancelFetch(FetchID(1)))
         store.send(.accountLoaded(FetchID(1), .success(AccountLookup(account: Fixtures.account(), payments: []))))
-        store.send(.accountLoaded(FetchID(1), .failure(.unknownCustomer(Fixtures.username()))))
+        store.send(.accountLoaded(FetchID(1), .failure(Fixtures.unknownCustomer("Pradhanang"))))
     }
 
     @Test("an answer for an earlier lookup never lands on a newer one")
@@ -81,8 +81,8 @@ struct LoadingTests {
         var state = Fixtures.freshState()
         state.screen = .loading(Self.loading)
         let store = TestStore(state)
-        store.send(.accountLoaded(FetchID(1), .failure(.unknownCustomer(Fixtures.username())))) {
-            $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", lookupError: .unknownCustomer(Fixtures.username())))
+        store.send(.accountLoaded(FetchID(1), .failure(Fixtures.unknownCustomer("Pradhanang")))) {
+            $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", lookupError: Fixtures.unknownCustomer("Pradhanang")))
         }
         guard case .usernameEntry(let entry) = store.state.screen else { return }
         #expect(entry.lookupError?.sentence == "No Arrownet customer with username Pradhanang. Check the username with the customer.")
@@ -95,9 +95,11 @@ struct LoadingTests {
             var state = Fixtures.freshState()
             state.screen = .loading(Self.loading)
             let store = TestStore(state)
-            store.send(.accountLoaded(FetchID(1), .failure(ConsoleError(code: code)))) {
-                $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", lookupError: ConsoleError(code: code)))
+            store.send(.accountLoaded(FetchID(1), .failure(Fixtures.refusal(code)))) {
+                $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", lookupError: Fixtures.refusal(code)))
             }
+            guard case .usernameEntry(let entry) = store.state.screen else { continue }
+            #expect(entry.lookupError?.reason == code.meaning && entry.lookupError?.nextStep == code.nextStep)
         }
     }
 }

@@ -113,6 +113,48 @@ struct UsernameEntryTests {
         }
     }
 
+    @Test("back from an account the username is kept, selected: a character replaces it, Backspace or Del clears it")
+    func selectedReplaced() {
+        var state = Fixtures.freshState()
+        state.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", isSelected: true))
+        let store = TestStore(state)
+        store.press(.character(" ")) {  // refused: the selection stays, with the reason
+            $0.screen = .usernameEntry(UsernameEntryScreen(
+                text: "Pradhanang", isSelected: true,
+                problem: "A username has only letters, digits and . _ - @; a space is not allowed."))
+        }
+        store.press(.character("d")) { $0.screen = .usernameEntry(UsernameEntryScreen(text: "d")) }
+        store.type("uecustomer")
+        #expect(store.state.screen == .usernameEntry(UsernameEntryScreen(text: "duecustomer")))
+        for key: Key in [.backspace, .delete] {
+            var selected = Fixtures.freshState()
+            selected.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", isSelected: true))
+            let clearing = TestStore(selected)
+            clearing.press(key) { $0.screen = .usernameEntry(UsernameEntryScreen()) }
+        }
+    }
+
+    @Test("Left, Right, Home and End keep a selected username to edit it, the cursor at its start or end")
+    func selectedKept() {
+        for (key, cursor) in [(Key.left, 0), (.home, 0), (.right, 10), (.end, 10), (.control("b"), 0), (.control("e"), 10)] {
+            var state = Fixtures.freshState()
+            state.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", isSelected: true))
+            let store = TestStore(state)
+            store.press(key) { $0.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", cursor: cursor)) }
+        }
+        // Enter looks a selected username up again, as typed.
+        var state = Fixtures.freshState()
+        state.screen = .usernameEntry(UsernameEntryScreen(text: "Pradhanang", isSelected: true))
+        let store = TestStore(state)
+        store.press(.enter) {
+            $0.screen = .loading(LoadingScreen(
+                username: Fixtures.username(), fetchID: FetchID(1), startedAt: Fixtures.morning,
+                entry: UsernameEntryScreen(text: "Pradhanang")))
+            $0.nextFetchID = 2
+        }
+        store.receive(.fetchAccount(Fixtures.username(), FetchID(1)))
+    }
+
     @Test("the cursor column counts display width")
     func cursorColumn() {
         #expect(UsernameEntryScreen(text: "ab", cursor: 1).cursorColumn == 1)

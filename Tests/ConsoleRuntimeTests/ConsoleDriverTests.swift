@@ -66,7 +66,7 @@ struct ConsoleDriverTests {
         let world = Self.harness { environment, clock, calls in
             environment.pay = { order in
                 calls.record("pay \(order.username) \(order.plan.amount.wireString) \(order.plan.duration.months)")
-                return .recorded(World.summary(for: order, state: .paid, transactionID: "KTX1", at: clock.now), verdict: .paid, khaltiError: nil)
+                return World.paid(World.summary(for: order, state: .paid, transactionID: "KTX1", at: clock.now))
             }
             environment.balance = { Money(rupees: 94_915) }
         }
@@ -161,6 +161,50 @@ struct ConsoleDriverTests {
         await world.driver.stop()
     }
 
+    @Test("the one-second ticks run only while the screen shows time passing (loading, sending)")
+    func ticksOnlyWhenTimeShows() async {
+        let call = PendingCall<Account>()
+        let sleeps = Locked(0)
+        let world = Self.harness(tickInterval: .milliseconds(5)) { environment, _, _ in
+            environment.fetchAccount = { _ in await call.wait()! }
+            environment.sleep = { duration in
+                sleeps.withLock { $0 += 1 }
+                try await Task.sleep(for: duration)
+            }
+        }
+        await world.driver.start()
+        await world.type("Pradhanang")
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(await !world.driver.isTicking)
+        #expect(sleeps.withLock { $0 } == 0, "ticks on the username screen")
+        await world.driver.press(.enter)
+        #expect(await world.driver.isTicking)
+        await Self.eventually { sleeps.withLock { $0 } >= 3 }
+        call.answer(World.account())
+        await Self.eventually { if case .account = await world.state.screen { true } else { false } }
+        #expect(await !world.driver.isTicking)
+        try? await Task.sleep(for: .milliseconds(20))  // a sleep under way when the answer came may end
+        let settled = sleeps.withLock { $0 }
+        try? await Task.sleep(for: .milliseconds(60))
+        #expect(sleeps.withLock { $0 } == settled, "ticks after leaving the loading screen")
+    }
+
+    @Test("actions from outside the screen (a background task) are applied as they come, until the console stops")
+    func followsOffScreenEvents() async {
+        let world = Self.harness()
+        let held = World.summary(for: World.order(), state: .held, at: World.morning)
+        let (events, feed) = AsyncStream.makeStream(of: ConsoleAction.self)
+        await world.driver.follow(events)
+        feed.yield(.heldPaymentsLoaded(.success([held])))
+        await Self.eventually { await world.state.header.heldCount == 1 }
+        #expect(world.renders.last?.header.heldCount == 1)
+        await world.driver.stop()
+        feed.yield(.heldPaymentsLoaded(.success([])))
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(await world.state.header.heldCount == 1, "applied after the console stopped")
+        feed.finish()
+    }
+
     @Test("a payment in flight is never cancelled: stopping the console waits for its outcome")
     func paymentNotCancelled() async {
         let wire = PendingCall<PaymentOutcome>()
@@ -177,11 +221,8 @@ struct ConsoleDriverTests {
         await world.driver.press(.character("y"))  // a second submit does nothing
         await world.driver.stop()
         #expect(!wire.wasCancelled)
-        let order = PaymentOrder(
-            username: World.username(), customerName: "Ashish Pradhanang - Home", plan: World.plans[0],
-            newExpiry: World.morning, counter: "Counter 1", operatorName: "Sita"
-        )
-        wire.answer(.recorded(World.summary(for: order, state: .held, at: World.morning), verdict: .held(.noAnswer, lookUpAfterSeconds: 300), khaltiError: nil))
+        let order = World.order()
+        wire.answer(World.held(World.summary(for: order, state: .held, at: World.morning), .noAnswer))
         await world.driver.whenIdle()
         guard case .outcome(let outcome) = await world.state.screen else { Issue.record("no outcome"); return }
         #expect(outcome.result == .held)
@@ -194,7 +235,7 @@ struct ConsoleDriverTests {
             environment.pay = { order in
                 let summary = World.summary(for: order, state: .held, reference: "ARNHELD9", at: clock.now)
                 held.withLock { $0 = [summary] }
-                return .recorded(summary, verdict: .held(.serverError(httpStatus: 502), lookUpAfterSeconds: 300), khaltiError: nil)
+                return World.held(summary, .serverError(httpStatus: 502))
             }
             environment.heldPayments = { held.withLock { $0 } }
             environment.lookUpHeld = { references in
@@ -237,21 +278,19 @@ struct ConsoleDriverTests {
     @Test("an unknown customer is said on the username screen")
     func unknownCustomer() async {
         let world = Self.harness { environment, _, _ in
-            environment.fetchAccount = { username throws(ConsoleError) in throw .unknownCustomer(username) }
+            environment.fetchAccount = { username throws(ConsoleError) in throw World.unknownCustomer(username.value) }
         }
         await world.type("nobody")
         await world.driver.press(.enter)
         await world.driver.whenIdle()
-        #expect(await world.state.screen == .usernameEntry(UsernameEntryScreen(text: "nobody", lookupError: .unknownCustomer(World.username("nobody")))))
+        #expect(await world.state.screen == .usernameEntry(UsernameEntryScreen(text: "nobody", lookupError: World.unknownCustomer("nobody"))))
+        guard case .usernameEntry(let entry) = await world.state.screen else { return }
+        #expect(entry.lookupError?.sentence == "No Arrownet customer with username nobody. Check the username with the customer.")
     }
 
     @Test("the console opens on the held list when the journal has held payments")
     func opensOnHeldList() async {
-        let order = PaymentOrder(
-            username: World.username(), customerName: "A", plan: World.plans[0], newExpiry: World.morning,
-            counter: "Counter 1", operatorName: "Sita"
-        )
-        let held = World.summary(for: order, state: .held, at: World.morning)
+        let held = World.summary(for: World.order(), state: .held, at: World.morning)
         let world = Self.harness { environment, _, _ in environment.heldPayments = { [held] } }
         await world.driver.start()
         await world.driver.whenIdle()

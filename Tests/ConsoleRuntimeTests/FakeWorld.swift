@@ -105,6 +105,12 @@ extension ConsoleSamples {
         )
     }
 
+    /// Pradhanang's one-month plan, as confirmed on an account screen read this morning.
+    static func order() -> PaymentOrder {
+        PaymentOrder(
+            account: account(), plan: plans[0], newExpiry: morning, counter: "Counter 1", operatorName: "Sita", lookedUpAt: morning)
+    }
+
     static func initialState() -> ConsoleState {
         ConsoleState(counter: "Counter 1", operatorName: "Sita", environment: .sandbox, calendar: calendar)
     }

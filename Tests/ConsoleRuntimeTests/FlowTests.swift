@@ -27,7 +27,7 @@ struct FlowTests {
     ])
     func lookupRefused(code: KhaltiErrorCode) async {
         let world = ConsoleDriverTests.harness { environment, _, _ in
-            environment.fetchAccount = { _ throws(ConsoleError) in throw ConsoleError(code: code) }
+            environment.fetchAccount = { _ throws(ConsoleError) in throw World.refusal(code) }
         }
         await world.type("Pradhanang")
         await world.driver.press(.enter)
@@ -55,7 +55,7 @@ struct FlowTests {
     func notPaid() async {
         let world = ConsoleDriverTests.harness { environment, clock, _ in
             environment.pay = { order in
-                .recorded(World.summary(for: order, state: .notPaid, at: clock.now), verdict: .notPaid(.failed(state: "Error")), khaltiError: nil)
+                World.notPaid(World.summary(for: order, state: .notPaid, at: clock.now), .failed(state: "Error"))
             }
         }
         let state = await Self.payOneMonth(in: world)
@@ -68,15 +68,12 @@ struct FlowTests {
 
     @Test("a customer with a held payment cannot pay again until it is settled")
     func heldCustomerBlocked() async {
-        let order = PaymentOrder(
-            username: World.username(), customerName: "Ashish Pradhanang - Home", plan: World.plans[0],
-            newExpiry: World.morning, counter: "Counter 1", operatorName: "Sita"
-        )
+        let order = World.order()
         let world = ConsoleDriverTests.harness { environment, _, calls in
             environment.customerPayments = { _ in [World.summary(for: order, state: .held, at: World.morning)] }
             environment.pay = { _ in
                 calls.record("pay")
-                return .notTaken(ConsoleError(code: .maintenance))
+                return World.journalFailed()
             }
         }
         let state = await Self.payOneMonth(in: world)

@@ -13,7 +13,8 @@ struct DeskOutcomeTests {
     @Test("paid, held and not paid keep the journal's record and the desk's sentence")
     func recorded() {
         let paid = Fixtures.payment(.paid)
-        #expect(Self.shown(.paid(paid)) == .journaled(paid, reason: "Khalti says the payment succeeded."))
+        #expect(Self.shown(.paid(paid)) == .journaled(paid, reason: PaymentSentences.paid))
+        #expect(PaymentSentences.paid == "Khalti says the payment succeeded.")
         let held = Fixtures.payment(.held)
         #expect(Self.shown(.held(held, reason: "No answer came from Khalti.")) == .journaled(held, reason: "No answer came from Khalti."))
         let failed = Fixtures.payment(.notPaid)

@@ -16,7 +16,6 @@ struct ErrorMappingTests {
         #expect(shown == ConsoleError(
             kind: .notFound, reason: "No Arrownet customer with username nosuchcustomer.",
             nextStep: "Check the username with the customer."))
-        #expect(shown == ConsoleError.unknownCustomer(Self.username))
         // Without a username (a balance call, say) it is Khalti's "could not fulfil".
         #expect(ConsoleError(khalti: error).reason == "Khalti could not fulfil the request. (Khalti: Username not found)")
     }
@@ -24,9 +23,26 @@ struct ErrorMappingTests {
     @Test("a refused token: the code's meaning, and that retrying will not help")
     func tokenRefused() {
         let shown = ConsoleError(khalti: .refused(ServiceRefusal(code: "1002", message: "Invalid token", details: nil)))
-        #expect(shown == ConsoleError(code: .invalidToken))
+        #expect(shown == ConsoleError(
+            kind: .tokenOrAccount, reason: KhaltiErrorCode.invalidToken.meaning, nextStep: KhaltiErrorCode.invalidToken.nextStep))
         #expect(shown.kind == .tokenOrAccount)
         #expect(shown.nextStep.hasPrefix("Retrying will not fix this"))
+    }
+
+    @Test("every Khalti error code reaches the clerk as its meaning and a next step; Khalti's own words in brackets")
+    func everyErrorCode() {
+        for code in KhaltiErrorCode.allCases {
+            let shown = ConsoleError(khalti: .refused(ServiceRefusal(code: code.code, message: nil, details: nil)))
+            #expect(shown.kind == code.kind, "\(code.code)")
+            #expect(shown.reason == code.meaning, "\(code.code)")
+            #expect(shown.nextStep == code.nextStep, "\(code.code)")
+            #expect(shown.sentence.hasSuffix(".") && shown.sentence.count > 30, "\(code.code)")
+        }
+        let validation = ConsoleError(khalti: .refused(ServiceRefusal(
+            code: KhaltiErrorCode.validationError.code, message: nil, details: nil, fieldErrors: ["amount": "Invalid amount"])))
+        #expect(validation.reason == "\(KhaltiErrorCode.validationError.meaning) (Khalti: amount: Invalid amount)")
+        #expect(ConsoleError(kind: .unavailable, reason: "Khalti did not answer within 20 s. Check the connection.", nextStep: "").sentence
+            == "Khalti did not answer within 20 s. Check the connection.")
     }
 
     @Test("every client error keeps the command line's sentence, split into reason and next step", arguments: [

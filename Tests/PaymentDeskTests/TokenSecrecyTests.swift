@@ -3,9 +3,9 @@ import Foundation
 import Hummingbird
 import KhaltiClient
 import PaymentDesk
+import NetworkTestSupport
 import PaymentJournal
 import SQLiteJournal
-import Synchronization
 import Testing
 
 /// The journal never receives the token: the desk passes it only Khalti's answers,
@@ -30,7 +30,7 @@ struct TokenSecrecyTests {
         router.get("/api/service/status/") { _, _ -> Response in
             Self.json(#"{"status": true, "state": "Success", "amount": 1695.0, "reference": "T1", "response_id": "TEST:EchoSecret42", "refunded": false}"#)
         }
-        try await withServer(router) { baseURL in
+        try await LoopbackServer.with(router) { baseURL in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("desk-secret-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let journal = try SQLiteJournal(path: folder.appendingPathComponent(SQLiteJournal.fileName).path)
@@ -62,20 +62,4 @@ struct TokenSecrecyTests {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    func withServer(_ router: Router<BasicRequestContext>, _ body: (String) async throws -> Void) async throws {
-        let port = Mutex(0)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port ?? 0 } })
-        let server = Task { try await app.run() }
-        while port.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        do {
-            try await body("http://127.0.0.1:\(port.withLock { $0 })")
-        } catch {
-            server.cancel()
-            throw error
-        }
-        server.cancel()
-        _ = await server.result
-    }
 }

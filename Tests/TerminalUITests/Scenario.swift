@@ -14,9 +14,9 @@ struct Scenario {
     var now: Date
     private(set) var effects: [ConsoleEffect] = []
 
-    init(recent: [String] = []) {
+    init(recent: [String] = [], environment: KhaltiEnvironment = .sandbox) {
         state = ConsoleState(
-            counter: "Counter 1", operatorName: "Sita", environment: .sandbox, calendar: Self.calendar,
+            counter: "Counter 1", operatorName: "Sita", environment: environment, calendar: Self.calendar,
             recentUsernames: recent.map { try! Username($0) })
         now = Self.morning
         send(.started(at: now))
@@ -45,8 +45,28 @@ struct Scenario {
         send(.accountLoaded(loading.fetchID, .success(AccountLookup(account: account, payments: payments))))
     }
 
+    func buffer(_ width: Int, _ height: Int) -> ScreenBuffer {
+        ConsoleRenderer.render(state, size: TerminalSize(width: width, height: height))
+    }
+
     func render(_ width: Int, _ height: Int) -> String {
-        ConsoleRenderer.render(state, size: Size(width: width, height: height)).lines.joined(separator: "\n")
+        buffer(width, height).lines.joined(separator: "\n")
+    }
+
+    /// Looks Pradhanang up, takes 3 months and confirms after reading it back: the sending screen.
+    mutating func confirmThreeMonths() {
+        lookUp(Scenario.account())
+        press(.character("3"))
+        press(.character("y"), after: 3)
+    }
+
+    /// The journal's record of the payment being sent, in `state`, as the desk reports it.
+    func payment(_ state: PaymentState, transactionID: String? = nil) -> PaymentSummary {
+        PaymentSummary(
+            reference: try! PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"), username: try! Username("Pradhanang"),
+            customerName: "Ashish Pradhanang - Home", duration: .threeMonths, amount: Money(paisa: 508_500),
+            counter: "Counter 1", operatorName: "Sita", state: state, transactionID: transactionID,
+            createdAt: now, updatedAt: now + 1, nextLookupAt: state == .held ? now + 300 : nil, lookupCount: 0, attention: nil)
     }
 
     static func account(

@@ -1,12 +1,14 @@
 import ArrownetDomain
 import ConsoleCore
+import ConsoleTestSupport
 import Foundation
 import SnapshotTesting
 import Testing
 import TerminalUI
 
-/// Every screen as text at 80x24 and at the minimum size (60x16). The references are
-/// in __Snapshots__; a changed screen fails until its new text is reviewed and recorded.
+/// Every screen as text and styles (`StyledScreen`) at 80x24 and at the minimum size
+/// (60x16). The references are in __Snapshots__; a changed screen fails until its new
+/// text is reviewed and recorded (`SNAPSHOT_TESTING_RECORD=failed`).
 @Suite("Screens as golden text")
 struct ScreenSnapshotTests {
     func check(
@@ -15,7 +17,7 @@ struct ScreenSnapshotTests {
     ) {
         for (width, height) in [(80, 24), (60, 16)] {
             assertSnapshot(
-                of: scenario.render(width, height), as: .lines, named: "\(width)x\(height)",
+                of: scenario.buffer(width, height), as: .styledScreen, named: "\(width)x\(height)",
                 fileID: fileID, file: file, testName: name, line: line, column: column)
         }
     }
@@ -43,7 +45,7 @@ struct ScreenSnapshotTests {
         scenario.type("nosuchuser")
         scenario.press(.enter)
         guard case .loading(let loading) = scenario.state.screen else { Issue.record("not loading"); return }
-        scenario.send(.accountLoaded(loading.fetchID, .failure(.unknownCustomer(try! Username("nosuchuser")))))
+        scenario.send(.accountLoaded(loading.fetchID, .failure(ConsoleSamples.unknownCustomer("nosuchuser"))))
         check(scenario, "username-unknown")
     }
 
@@ -105,41 +107,50 @@ struct ScreenSnapshotTests {
 
     @Test func sending() {
         var scenario = Scenario()
-        scenario.lookUp(Scenario.account())
-        scenario.press(.character("3"))
-        scenario.press(.character("y"), after: 3)
+        scenario.confirmThreeMonths()
         scenario.send(.tick(scenario.now + 2))
         check(scenario, "sending")
     }
 
-    /// A payment through to its outcome; `outcome` makes the journal's answer.
-    func finished(_ verdict: PaymentVerdict, state: PaymentState, transactionID: String? = nil) -> Scenario {
+    @Test func sendingAskedToQuit() {
         var scenario = Scenario()
-        scenario.lookUp(Scenario.account())
-        scenario.press(.character("3"))
-        scenario.press(.character("y"), after: 3)
-        let summary = PaymentSummary(
-            reference: try! PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V"), username: try! Username("Pradhanang"),
-            customerName: "Ashish Pradhanang - Home", duration: .threeMonths, amount: Money(paisa: 508_500),
-            counter: "Counter 1", operatorName: "Sita", state: state, transactionID: transactionID,
-            createdAt: scenario.now, updatedAt: scenario.now + 1,
-            nextLookupAt: state == .held ? scenario.now + 300 : nil, lookupCount: 0, attention: nil)
-        scenario.send(.paymentFinished(.recorded(summary, verdict: verdict, khaltiError: nil), at: scenario.now + 1))
+        scenario.confirmThreeMonths()
+        scenario.press(.control("c"))
+        check(scenario, "sending-quitting")
+    }
+
+    /// A payment through to the desk's answer: what the live desk reports (`ConsoleSamples`).
+    func finished(_ outcome: (Scenario) -> PaymentOutcome) -> Scenario {
+        var scenario = Scenario()
+        scenario.confirmThreeMonths()
+        scenario.send(.paymentFinished(outcome(scenario), at: scenario.now + 1))
         return scenario
     }
 
     @Test func outcomePaid() {
-        var scenario = finished(.paid, state: .paid, transactionID: "1440")
-        scenario.send(.receiptPrinted(.success("saved to /var/lib/arrownet/receipts/2025-11-27-C1-8S9T0V.txt")))
+        var scenario = finished { ConsoleSamples.paid($0.payment(.paid, transactionID: "1440")) }
+        // As the receipt printer says it: the path is shown whole, wrapped where it must be.
+        scenario.send(.receiptPrinted(.success(
+            "saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1-6Q7R8S9T0V.txt")))
         check(scenario, "outcome-paid")
     }
 
     @Test func outcomeHeld() {
-        check(finished(.held(.noAnswer, lookUpAfterSeconds: 300), state: .held), "outcome-held")
+        check(finished { ConsoleSamples.held($0.payment(.held), .noAnswer) }, "outcome-held")
+    }
+
+    @Test func outcomeHeldAfterRefusal() {
+        check(finished {
+            ConsoleSamples.held($0.payment(.held), .rejectedMaybeApplied(httpStatus: 400, errorCode: "1016"), refusal: .insufficientCredits)
+        }, "outcome-held-refused")
     }
 
     @Test func outcomeNotPaid() {
-        check(finished(.notPaid(.failed(state: "Failed")), state: .notPaid), "outcome-not-paid")
+        check(finished { ConsoleSamples.notPaid($0.payment(.notPaid), .failed(state: "Failed")) }, "outcome-not-paid")
+    }
+
+    @Test func outcomeNotSent() {
+        check(finished { _ in ConsoleSamples.journalFailed() }, "outcome-not-sent")
     }
 
     @Test func heldPaymentsList() {
@@ -162,11 +173,32 @@ struct ScreenSnapshotTests {
         check(scenario, "help-username")
     }
 
+    @Test func liveBanner() {
+        check(Scenario(environment: .live), "username-live")
+    }
+
+    @Test func usernameSelectedAfterAccount() {
+        var scenario = Scenario(recent: ["queuedok"])
+        scenario.lookUp(Scenario.account())
+        scenario.press(.escape)
+        check(scenario, "username-selected")
+    }
+
+    @Test func reprintedReceiptOnStatusLine() {
+        var scenario = finished { ConsoleSamples.paid($0.payment(.paid, transactionID: "1440")) }
+        scenario.send(.receiptPrinted(.success("saved as /tmp/r.txt")))
+        scenario.press(.enter)
+        scenario.press(.control("r"))
+        scenario.send(.receiptPrinted(.success(
+            "saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1-6Q7R8S9T0V_reprint.txt")))
+        check(scenario, "username-reprinted")
+    }
+
     @Test func tooSmall() {
         var scenario = Scenario()
         scenario.type("Pradhan")
-        assertSnapshot(of: scenario.render(59, 16), as: .lines, named: "too-small-59x16")
-        assertSnapshot(of: scenario.render(40, 10), as: .lines, named: "too-small-40x10")
+        assertSnapshot(of: scenario.buffer(59, 16), as: .styledScreen, named: "too-small-59x16")
+        assertSnapshot(of: scenario.buffer(40, 10), as: .styledScreen, named: "too-small-40x10")
         // Nothing typed is lost: at a workable size the field is back as it was.
         #expect(scenario.render(60, 16).contains("[Pradhan"))
     }

@@ -1,43 +1,29 @@
-/// What a key means on a screen. Key bindings map keys to intents; `reduce`
-/// acts on intents, so the key map is the single place that says which key does what.
+/// What a key means on a screen. Key bindings map keys to intents; `reduce` acts on
+/// intents, so the key map is the single place that says which key does what.
+///
+/// Each screen has intents of its own, carried out by its own reducer on its own
+/// state: a screen's intent cannot be mistaken for another's. What means the same on
+/// every screen that binds it (help, the held list, quitting) is a `ConsoleIntent`.
 public enum Intent: Hashable, Sendable {
-    // Username entry
-    /// Not bound to a key: documents that letters, digits and . _ - @ type the username.
-    case typeUsername
-    case lookUp
-    case cursorLeft
-    case cursorRight
-    case cursorToStart
-    case cursorToEnd
-    case deleteBackward
-    case deleteForward
-    case clearUsername
-    case olderRecentUsername
-    case newerRecentUsername
-    case showHeldPayments
-    case reprintLastReceipt
-    case quit
-    // Loading
-    case cancelLookup
-    // Account and plans; the held list uses the same highlight moves.
-    case highlightPrevious
-    case highlightNext
-    case chooseHighlightedPlan
-    /// The pressed digit says which plan (see `PlanChoice.key(for:)`).
-    case choosePlanByDigit
-    case backToUsername
-    // Confirmation
-    case confirmPayment
-    case backToPlans
-    // Outcome
-    case nextCustomer
-    case reprintReceipt
-    // Held payments
-    case toggleDetails
-    case lookUpHeldNow
-    case printSelectedReceipt
-    case closeHeldPayments
-    // Help
+    case console(ConsoleIntent)
+    case help(HelpIntent)
+    case usernameEntry(UsernameEntryIntent)
+    case loading(LoadingIntent)
+    case account(AccountIntent)
+    case confirmation(ConfirmationIntent)
+    case outcome(OutcomeIntent)
+    case heldPayments(HeldPaymentsIntent)
+}
+
+/// Keys that mean the same wherever they are bound.
+public enum ConsoleIntent: Hashable, Sendable {
     case showHelp
-    case closeHelp
+    case showHeldPayments
+    /// At once, or once a payment on its way is recorded (see `Quitting`).
+    case quit
+}
+
+/// Help is drawn over the screen underneath, which keeps its state.
+public enum HelpIntent: Hashable, Sendable {
+    case close
 }

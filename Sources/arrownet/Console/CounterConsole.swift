@@ -34,12 +34,14 @@ struct CounterConsole {
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
             environment: settings.connection.environment)
-        let loop = TerminalLoop(initial: initial, colors: colors)
+        let inputs = InputQueue()
+        let loop = TerminalLoop(initial: initial, inputs: inputs, clock: Date.init)
         let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
         let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
-        let signals = TerminationSignals { loop.requestQuit() }
+        // Signals are actions like keys: reduce decides when the console quits.
+        let signals = TerminationSignals { inputs.submit(.signal($0)) }
 
-        let keyPump = Task { await loop.pumpKeys(into: driver) }
+        let delivery = Task { await inputs.deliver(to: driver) }
         let quitWatch = Task {
             await driver.waitUntilQuit()
             loop.driverDidQuit()
@@ -57,7 +59,8 @@ struct CounterConsole {
         }
         signals.cancel()
         quitWatch.cancel()
-        keyPump.cancel()
+        inputs.finish()
+        delivery.cancel()
         // A payment on its way finishes and is recorded before the process ends.
         await driver.stop()
         await driver.whenIdle()
@@ -71,11 +74,12 @@ final class TerminationSignals: @unchecked Sendable {
     // Immutable after init; sources are cancelled once.
     private let sources: [any DispatchSourceSignal]
 
-    init(_ handler: @escaping @Sendable () -> Void) {
-        sources = [SIGINT, SIGTERM, SIGHUP].map { number in
+    init(_ handler: @escaping @Sendable (TerminationSignal) -> Void) {
+        let signals: [(Int32, TerminationSignal)] = [(SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangUp)]
+        sources = signals.map { number, meaning in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
+            source.setEventHandler { handler(meaning) }
             source.resume()
             return source
         }

@@ -4,30 +4,27 @@ import CursesTerminal
 import Foundation
 import TerminalUI
 
-/// The console's one UI thread: reads keys, hands them to the driver in order,
-/// and draws the latest state. ncurses is used from this thread only.
+/// The console's one UI thread: reads keys and sizes, stamps each with the time it
+/// was read, hands it to the driver, and draws the latest state. What a key or a
+/// size means (quitting, the too-small screen, keys kept meanwhile) is decided by
+/// `reduce`, not here. ncurses is used from this thread only.
 final class TerminalLoop: @unchecked Sendable {
-    // Shared with the driver's render callback and the signal handlers; guarded by `lock`.
+    // Shared with the driver's render callback and the quit watch; guarded by `lock`.
     private let lock = NSLock()
     private var latest: ConsoleState
     private var version = 0
-    private var quitRequested = false
     private var driverQuit = false
     private var discardRequested = false
 
-    private let colors: Bool
-    private let keys: AsyncStream<Key>.Continuation
-    private let keyStream: AsyncStream<Key>
-    /// Signalled when the driver has applied a key, so the next read sees its result.
-    private let applied = DispatchSemaphore(value: 0)
-    /// Keys read while the terminal is too small to show the screen: applied once it is
-    /// large enough again, so nothing typed is lost (control keys still go through).
-    private var heldWhileTooSmall: [Key] = []
+    private let inputs: InputQueue
+    private let clock: @Sendable () -> Date
+    /// How long a read key may take to be applied before the next one is read anyway.
+    private static let applyWait: Duration = .milliseconds(200)
 
-    init(initial: ConsoleState, colors: Bool) {
+    init(initial: ConsoleState, inputs: InputQueue, clock: @escaping @Sendable () -> Date) {
         latest = initial
-        self.colors = colors
-        (keyStream, keys) = AsyncStream.makeStream(of: Key.self, bufferingPolicy: .unbounded)
+        self.inputs = inputs
+        self.clock = clock
     }
 
     // MARK: Called from other threads
@@ -40,11 +37,7 @@ final class TerminalLoop: @unchecked Sendable {
         }
     }
 
-    /// Ctrl-C, SIGINT, SIGTERM, SIGHUP: leave as soon as no payment is on its way.
-    func requestQuit() {
-        lock.withLock { quitRequested = true }
-    }
-
+    /// The driver quit (`reduce` decided, after any payment on its way was recorded).
     func driverDidQuit() {
         lock.withLock { driverQuit = true }
     }
@@ -56,16 +49,7 @@ final class TerminalLoop: @unchecked Sendable {
 
     // MARK: Running
 
-    /// Feeds keys to the driver, one at a time, in the order they were read.
-    func pumpKeys(into driver: ConsoleDriver) async {
-        for await key in keyStream {
-            await driver.press(key)
-            applied.signal()
-        }
-    }
-
-    /// Runs until the clerk quits (or a quit was requested and no payment is out).
-    /// Returns after the terminal is restored.
+    /// Runs until the driver quits; returns after the terminal is restored.
     /// `onFirstFrame` runs once the first screen is on the terminal: opening Khalti and
     /// the journal waits for it, so the clerk sees the console as early as possible.
     func run(terminal: CursesTerminal, onFirstFrame: () -> Void) {
@@ -73,13 +57,11 @@ final class TerminalLoop: @unchecked Sendable {
         var size = terminal.size
         var drawnVersion = -1
         var needsDraw = true
-        defer {
-            keys.finish()
-            terminal.restore()
-        }
+        defer { terminal.restore() }
+        inputs.submit(.resized(size, at: clock()))
         while true {
-            let (state, currentVersion, quit, discard) = lock.withLock { (latest, version, quitRequested || driverQuit, discardRequested) }
-            if quit && (driverQuit || !Self.isPaymentOut(state)) { return }
+            let (state, currentVersion, quit, discard) = lock.withLock { (latest, version, driverQuit, discardRequested) }
+            if quit { return }
             if discard {
                 terminal.discardTypeahead()
                 lock.withLock { discardRequested = false }
@@ -94,48 +76,22 @@ final class TerminalLoop: @unchecked Sendable {
                 }
             }
             guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
+            let readAt = clock()
             switch event {
             case .resize(let newSize):
                 size = newSize
                 needsDraw = true
-                if fits(size) { replayHeldKeys() }
-            case .key(.control("c")):
-                requestQuit()
+                apply(.resized(newSize, at: readAt))
             case .key(let key):
-                if !fits(size), !Self.isControl(key) {
-                    heldWhileTooSmall.append(key)
-                    continue
-                }
-                send(key)
+                apply(.key(key, at: readAt))
             }
         }
     }
 
-    private func send(_ key: Key) {
-        keys.yield(key)
-        // Wait (briefly) until the driver applied it, so the echo is drawn at once and
-        // the next key is read against the screen it was meant for.
-        _ = applied.wait(timeout: .now() + .milliseconds(200))
-    }
-
-    private func replayHeldKeys() {
-        let held = heldWhileTooSmall
-        heldWhileTooSmall = []
-        for key in held { send(key) }
-    }
-
-    private func fits(_ size: Size) -> Bool {
-        size.width >= ConsoleRenderer.minimumSize.width && size.height >= ConsoleRenderer.minimumSize.height
-    }
-
-    private static func isControl(_ key: Key) -> Bool {
-        if case .control = key { return true }
-        return false
-    }
-
-    /// While the sending screen shows, the money may be moving: quitting waits.
-    private static func isPaymentOut(_ state: ConsoleState) -> Bool {
-        if case .sending = state.screen { return true }
-        return false
+    /// Sends the action and waits (briefly) until the driver applied it, so its echo is
+    /// drawn at once and the next key is read against the screen it was meant for.
+    private func apply(_ action: ConsoleAction) {
+        let number = inputs.submit(action)
+        inputs.waitUntilApplied(number, timeout: Self.applyWait)
     }
 }

@@ -1,4 +1,5 @@
 import ArrownetDomain
+import ConsoleCore
 import Foundation
 
 /// How `lookup` shows a customer: a table for people, JSON and CSV for programs. The
@@ -54,21 +55,14 @@ enum AccountReport {
     }
 
     static func row(_ label: String, _ value: String) -> String {
-        label.padding(toLength: 17, withPad: " ", startingAt: 0) + value
+        padded(label, toColumns: 17) + value
     }
 
-    /// Columns padded to their widest cell; amounts right-aligned so the digits line up.
+    /// Columns padded to their widest cell as the console pads them, by the columns a
+    /// terminal gives each character (a Devanagari name keeps the next column in line);
+    /// amounts right-aligned so the digits line up.
     static func aligned(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        guard let columns = rows.first?.count else { return [] }
-        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? padding + cell : cell + padding
-            }
-            .joined(separator: "   ")
-            .trimmingCharacters(in: .whitespaces)
-        }
+        alignedColumns(rows, rightAligned: rightAligned).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The machine form the README documents; amounts as decimal strings, days as

@@ -1,0 +1,40 @@
+import ArrownetDomain
+import Foundation
+
+/// Everything that can happen to the console: keys, the terminal's size, signals,
+/// clock ticks and the answers to effects. Times come in the actions (a key's is the
+/// time it was read), never from a clock inside `reduce`.
+///
+/// An event from outside the screen (a background task, say) is one more case here,
+/// handled in `reduce`; a task the runtime runs sends it like any answer.
+public enum ConsoleAction: Hashable, Sendable {
+    /// The console opened.
+    case started(at: Date)
+    /// A key, with the time the terminal read it (the confirm guard depends on it).
+    case key(Key, at: Date)
+    /// The terminal's size, at start and after every change, with the time it was read.
+    case resized(TerminalSize, at: Date)
+    /// The process was asked to end (SIGINT, SIGTERM, SIGHUP): quit as Ctrl-C does.
+    case signal(TerminationSignal)
+    /// About once a second while the screen shows time passing (`showsTimePassing`).
+    case tick(Date)
+    case accountLoaded(FetchID, Result<AccountLookup, ConsoleError>)
+    case paymentFinished(PaymentOutcome, at: Date)
+    case heldPaymentsLoaded(Result<[PaymentSummary], ConsoleError>)
+    /// The payments looked up, as the journal has them afterwards.
+    case heldPaymentsLookedUp(Result<[PaymentSummary], ConsoleError>)
+    case balanceLoaded(Result<Money, ConsoleError>)
+    /// The printer's note (where the receipt went), or why it failed.
+    case receiptPrinted(Result<String, ConsoleError>)
+}
+
+/// The signals that ask the console to end. Each quits the way Ctrl-C does: at once,
+/// or once a payment on its way is answered and recorded.
+public enum TerminationSignal: Hashable, Sendable {
+    /// SIGINT (`kill -INT`; in raw mode the terminal sends Ctrl-C as a key instead).
+    case interrupt
+    /// SIGTERM: a shutdown.
+    case terminate
+    /// SIGHUP: the terminal window was closed.
+    case hangUp
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The payment's answer arriving, the seconds passing, and quitting meanwhile.
+enum SendingReducer {
+    static func finished(_ outcome: PaymentOutcome, at time: Date, state: inout ConsoleState) -> [ConsoleEffect] {
+        let effects = state.update(SendingScreen.self) { sending, console in
+            var screen = OutcomeWording.screen(
+                for: outcome, order: sending.order, environment: console.header.environment,
+                calendar: console.calendar, now: time)
+            // Asked to quit meanwhile: the answer is recorded (the desk wrote it before
+            // answering), and a receipt still prints before the process ends.
+            let quit: [ConsoleEffect] = sending.quitsWhenRecorded ? [.quit] : []
+            if case .notTaken = outcome { return ScreenStep(next: .outcome(screen), effects: quit) }
+            var effects: [ConsoleEffect] = []
+            if let receipt = screen.receipt {
+                console.lastReceipt = receipt
+                screen.printStatus = .printing
+                effects.append(.printReceipt(receipt))
+            }
+            // The balance moved, and a held payment joins the list.
+            return ScreenStep(next: .outcome(screen), effects: effects + [.loadBalance, .loadHeldPayments] + quit)
+        }
+        // Only the sending screen waits for a payment, and it has no way out but this
+        // answer; should one come elsewhere, the held list still learns of it.
+        return effects ?? [.loadHeldPayments]
+    }
+
+    static func advance(_ sending: inout SendingScreen, to time: Date) {
+        sending.elapsedSeconds = wholeSeconds(from: sending.startedAt, to: time)
+    }
+}
