@@ -4,7 +4,7 @@ import PaymentJournal
 import SQLiteJournal
 import Testing
 
-@Suite("pay for scripts and at a terminal: JSON for every failure, a spinner while Khalti is slow, Ctrl-C waits", .serialized)
+@Suite("pay for scripts: JSON for every failure, Ctrl-C waits while Khalti is slow", .serialized)
 struct PayInteractionTests {
     /// A way for `pay --json` to fail, and the exit code it must report.
     struct Failure: Sendable, CustomStringConvertible {
@@ -90,21 +90,27 @@ struct PayInteractionTests {
 
         await sandbox.stop()
     }
+}
 
+/// In the console's suite: terminals are run one suite at a time, and that suite checks
+/// that none is left behind (`.leavesNoTerminals`).
+extension ConsoleEndToEndTests {
     @Test("at a terminal, pay shows a spinner with the seconds waited on standard error while Khalti is slow")
     func spinner() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 4_000))]))
         let runner = try await BinaryRunner.ready()
         let environment = runner.environment([:]).map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let tmux = try TmuxSession(
+        try await TmuxSession.with(
             command: "env \(environment) '\(BinaryRunner.binary)' pay Pradhanang --months 1 --yes --base-url \(sandbox.baseURL)",
-            home: runner.home)
-        let waiting = try await tmux.waitFor("Waiting for Khalti: ")
-        #expect(waiting.contains("s (the payment is on its way)"), "\(waiting)")
-        let later = try await tmux.waitFor("Waiting for Khalti: 3 s")
-        #expect(later.contains("Waiting for Khalti: 3 s"))
-        let done = try await tmux.waitFor("PAID: Khalti says the payment succeeded.")
-        #expect(!done.contains("Waiting for Khalti"), "the line is cleared once the answer came: \(done)")
+            home: runner.home
+        ) { tmux in
+            let waiting = try await tmux.waitFor("Waiting for Khalti: ")
+            #expect(waiting.contains("s (the payment is on its way)"), "\(waiting)")
+            let later = try await tmux.waitFor("Waiting for Khalti: 3 s")
+            #expect(later.contains("Waiting for Khalti: 3 s"))
+            let done = try await tmux.waitFor("PAID: Khalti says the payment succeeded.")
+            #expect(!done.contains("Waiting for Khalti"), "the line is cleared once the answer came: \(done)")
+        }
         await sandbox.stop()
     }
 }
