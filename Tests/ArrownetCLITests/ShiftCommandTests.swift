@@ -128,3 +128,32 @@ struct BranchDayTests {
         #expect(try await runner.run(["shift", "report", "--all-counters", "--date", "yesterday"]).status == 64)
     }
 }
+
+@Suite("The cash drawer through an ESC/POS printer, counted in the shift")
+struct DrawerCountTests {
+    @Test("a paid payment and the count open the drawer; each opening is in the Z report")
+    func drawerOpenings() async throws {
+        let runner = try BinaryRunner()
+        let device = runner.home.appendingPathComponent("lp0")
+        #expect(FileManager.default.createFile(atPath: device.path, contents: Data()))
+        let config = runner.home.appendingPathComponent("config/arrownet")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "printer = escpos:\(device.path)\ndrawer = kick\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        #expect(try await runner.run(["shift", "open", "--float", "1000"]).status == 0)
+        let paid = try await runner.run(["pay", "Pradhanang", "--months", "1", "--yes"])
+        #expect(paid.status == 0, "\(paid.stderr)")
+        let x = try #require(try JSONSerialization.jsonObject(with: Data(try await runner.run(["shift", "report", "--json"]).stdout.utf8)) as? [String: Any])
+        #expect((x["drawer"] as? [String: Any])?["opened"] as? Int == 1)
+        #expect((x["drawer"] as? [String: Any])?["without_payment"] as? Int == 0)
+        let closed = try await runner.run(["shift", "close", "--counted", "2695", "--json"])
+        #expect(closed.status == 0, "\(closed.stderr)")
+        #expect(closed.stderr.contains("The drawer opened for counting."))
+        let z = try #require(try JSONSerialization.jsonObject(with: Data(closed.stdout.utf8)) as? [String: Any])
+        #expect((z["drawer"] as? [String: Any])?["opened"] as? Int == 2)
+        #expect((z["drawer"] as? [String: Any])?["without_payment"] as? Int == 1)
+        // Two pulses reached the printer (ESC p), the receipt's and the count's.
+        let bytes = [UInt8](try Data(contentsOf: device))
+        let pulses = (0..<max(0, bytes.count - 1)).filter { bytes[$0] == 0x1B && bytes[$0 + 1] == 0x70 }.count
+        #expect(pulses == 2)
+    }
+}

@@ -42,10 +42,17 @@ struct ReceiptJob {
         var receipt = Receipt(payment: record.summary, newExpiry: expiry, environment: environment(of: record))
         if reprint { receipt = receipt.reprint() }
         let note: String
+        let kick = kickDrawer && !reprint && printer.opensDrawer
         do {
-            note = try await printer.print(receipt, kickDrawer: kickDrawer && !reprint)
+            note = try await printer.print(receipt, kickDrawer: kick)
         } catch {
             return .failed("\(error.reason) Check the printer, then print it again: arrownet receipt \(record.reference.value)")
+        }
+        if kick {
+            // The job returned: the drawer opened with this payment's receipt.
+            _ = try? await store.recordDrawerOpening(NewDrawerOpening(
+                counter: record.counter, at: Date(), reason: NewDrawerOpening.forPayment, reference: record.reference,
+                operatorName: record.operatorName))
         }
         do {
             try await store.recordReceiptPrinting(

@@ -24,6 +24,19 @@ enum ShiftAccess {
         }
     }
 
+    /// Opens the cash drawer for counting when the counter has one (`drawer = kick`), and
+    /// records the opening in the open shift, so its Z report counts it. Says what happened.
+    static func openDrawerForCount(settings: ConsoleSettings, desk: PaymentDesk, counter: String, operator operatorName: String) async -> String? {
+        guard let printer = try? ReceiptJob.printer(settings), printer.opensDrawer else { return nil }
+        do {
+            _ = try await printer.openDrawer()
+        } catch {
+            return "The drawer did not open for counting: \(error.reason)"
+        }
+        _ = try? await desk.noteDrawerOpened(counter: counter, reason: NewDrawerOpening.forCount, operator: operatorName)
+        return "The drawer opened for counting."
+    }
+
     /// A journal error as its sentence and exit code.
     static func exit(_ error: JournalError) -> CommandFailure {
         let code: Int32 = switch error {
@@ -55,15 +68,17 @@ enum ShiftAccess {
         }
     }
 
-    /// Prints a report through the receipt printer path (files, print command, ESC/POS),
-    /// and says where it went; a printer failure is said and changes nothing.
-    static func print(_ report: ShiftReport, environment: KhaltiEnvironment, kickDrawer: Bool = false) async -> String {
-        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
-        let document = ShiftReportLayout.document(for: report, environment: environment)
+    /// Prints a report through the receipt printer path the settings describe (files, the
+    /// print command, an ESC/POS printer), and says where it went; a printer failure is
+    /// said and changes nothing.
+    static func print(_ report: ShiftReport, settings: ConsoleSettings) async -> String {
+        let printer: ReceiptPrinter
+        do { printer = try ReceiptJob.printer(settings) } catch { return "The report was not printed: \(error.message)" }
+        let document = ShiftReportLayout.document(for: report, environment: settings.connection.environment)
         let name = "\(ClerkDates.day(report.takenAt, in: .nepal))_\(report.shift.counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
             + "_shift\(report.shift.number)_\(report.isClosing ? "Z" : "X")"
         do {
-            return "Report \(try await printer.print(document, fileName: name, kickDrawer: kickDrawer))."
+            return "Report \(try await printer.print(document, fileName: name))."
         } catch {
             return "The report was not printed: \(error.reason) \(error.nextStep)"
         }

@@ -25,12 +25,17 @@ struct ShiftCloseCommand: AsyncParsableCommand {
         let settings = try ShiftAccess.settings(connection)
         let counter = CounterIdentity.counter(settings)
         let environment = settings.connection.environment
+        var drawer: String?
         let shift = try await ShiftAccess.withDesk(connection) { _, desk in
-            try await ShiftAccess.call { () throws(JournalError) in try await desk.closeShift(counter: counter, counted: counted, note: note) }
+            // Counting the cash opens the drawer, in the shift being closed.
+            if try await ShiftAccess.call({ () throws(JournalError) in try await desk.currentShift(counter: counter) }) != nil {
+                drawer = await ShiftAccess.openDrawerForCount(
+                    settings: settings, desk: desk, counter: counter, operator: CounterIdentity.operatorName(settings))
+            }
+            return try await ShiftAccess.call { () throws(JournalError) in try await desk.closeShift(counter: counter, counted: counted, note: note) }
         }
         guard let report = shift.closingReport else { throw fail("The shift closed but its report could not be read.", code: ExitCodes.journal) }
-        // Counting the cash opens the drawer.
-        let printed = await ShiftAccess.print(report, environment: environment, kickDrawer: true)
+        let printed = [drawer, await ShiftAccess.print(report, settings: settings)].compactMap { $0 }.joined(separator: "\n")
         if json {
             Terminal.standardError.write(environment.banner + "\n" + printed + "\n")
             Terminal.standardOutput.write(PaymentReport.json(ShiftReportJSON.object(report)) + "\n")

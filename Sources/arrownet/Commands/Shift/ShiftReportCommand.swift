@@ -61,6 +61,6 @@ struct ShiftReportCommand: AsyncParsableCommand {
         } else {
             Terminal.standardOutput.write(environment.banner + "\n\n" + ShiftReportLayout.document(for: report, environment: environment).text)
         }
-        if print { Terminal.standardError.write(await ShiftAccess.print(report, environment: environment) + "\n") }
+        if print { Terminal.standardError.write(await ShiftAccess.print(report, settings: settings) + "\n") }
     }
 }
