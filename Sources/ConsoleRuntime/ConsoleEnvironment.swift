@@ -29,6 +29,16 @@ public struct ConsoleEnvironment: Sendable {
     /// Prints or saves a receipt (text from `ReceiptLayout`); answers a note for the
     /// clerk, such as the path it was saved to.
     public var printReceipt: @Sendable (Receipt) async throws(ConsoleError) -> String
+    /// The counter's open shift, nil when none is open.
+    public var currentShift: @Sendable () async throws(ConsoleError) -> ShiftReport.ShiftInfo?
+    /// Opens a shift at this counter: the operator and the opening float.
+    public var openShift: @Sendable (String, Money) async throws(ConsoleError) -> ShiftOpenAnswer
+    /// The X report of the shift with this id, made now.
+    public var shiftReport: @Sendable (Int64) async throws(ConsoleError) -> ShiftReport
+    /// Counts the drawer and closes the counter's shift (the counted cash, a note).
+    public var closeShift: @Sendable (Money, String?) async -> ShiftCloseAnswer
+    /// Prints or saves a shift report through the receipt printer path; answers where it went.
+    public var printShiftReport: @Sendable (ShiftReport) async throws(ConsoleError) -> String
     /// Drops keys typed but not yet read (ncurses `flushinp`).
     public var discardTypeahead: @Sendable () -> Void
     /// Waits between progress ticks; tests make time pass by hand.
@@ -43,6 +53,11 @@ public struct ConsoleEnvironment: Sendable {
         lookUpHeld: @escaping @Sendable ([PaymentReference]) async throws(ConsoleError) -> [PaymentSummary],
         balance: @escaping @Sendable () async throws(ConsoleError) -> Money,
         printReceipt: @escaping @Sendable (Receipt) async throws(ConsoleError) -> String,
+        currentShift: @escaping @Sendable () async throws(ConsoleError) -> ShiftReport.ShiftInfo?,
+        openShift: @escaping @Sendable (String, Money) async throws(ConsoleError) -> ShiftOpenAnswer,
+        shiftReport: @escaping @Sendable (Int64) async throws(ConsoleError) -> ShiftReport,
+        closeShift: @escaping @Sendable (Money, String?) async -> ShiftCloseAnswer,
+        printShiftReport: @escaping @Sendable (ShiftReport) async throws(ConsoleError) -> String,
         discardTypeahead: @escaping @Sendable () -> Void,
         sleep: @escaping @Sendable (Duration) async throws -> Void
     ) {
@@ -54,6 +69,11 @@ public struct ConsoleEnvironment: Sendable {
         self.lookUpHeld = lookUpHeld
         self.balance = balance
         self.printReceipt = printReceipt
+        self.currentShift = currentShift
+        self.openShift = openShift
+        self.shiftReport = shiftReport
+        self.closeShift = closeShift
+        self.printShiftReport = printShiftReport
         self.discardTypeahead = discardTypeahead
         self.sleep = sleep
     }
@@ -71,6 +91,11 @@ public struct ConsoleEnvironment: Sendable {
             lookUpHeld: { _ throws(ConsoleError) in throw missing },
             balance: { () throws(ConsoleError) in throw missing },
             printReceipt: { _ throws(ConsoleError) in throw missing },
+            currentShift: { () throws(ConsoleError) in throw missing },
+            openShift: { _, _ throws(ConsoleError) in throw missing },
+            shiftReport: { _ throws(ConsoleError) in throw missing },
+            closeShift: { _, _ in .refused(missing) },
+            printShiftReport: { _ throws(ConsoleError) in throw missing },
             discardTypeahead: {},
             sleep: { _ in try await Task.sleep(for: .seconds(365 * 24 * 3600)) }
         )

@@ -15,18 +15,20 @@ public enum LiveConsoleEnvironment {
     static let recentPaymentsWindow: TimeInterval = 2 * 24 * 3600
 
     /// - Parameters:
+    ///   - counter: this counter's name, whose shift the console opens and closes.
     ///   - clock: the console's clock; the desk was built with the same one.
     ///   - calendar: the console's (`ConsoleState.calendar`), for times in sentences.
     ///   - discardTypeahead: the terminal's `flushinp`; tests pass `{}`.
     ///   - sleep: waits between progress ticks.
     public static func make(
-        api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter,
+        api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter, counter: String,
         clock: @escaping @Sendable () -> Date = Date.init, calendar: CounterCalendar = CounterCalendar.nepal,
         discardTypeahead: @escaping @Sendable () -> Void,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> ConsoleEnvironment {
         let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock)
         let held = HeldLookup(desk: desk)
+        let shifts = DeskShifts(desk: desk, counter: counter, printer: printer, calendar: calendar)
         return ConsoleEnvironment(
             now: clock,
             fetchAccount: { username throws(ConsoleError) in
@@ -62,6 +64,11 @@ public enum LiveConsoleEnvironment {
                 }
             },
             printReceipt: { receipt throws(ConsoleError) in try await printer.print(receipt) },
+            currentShift: { () throws(ConsoleError) in try await shifts.current() },
+            openShift: { name, float throws(ConsoleError) in try await shifts.open(operatorName: name, float: float) },
+            shiftReport: { id throws(ConsoleError) in try await shifts.report(shiftID: id) },
+            closeShift: { counted, note in await shifts.close(counted: counted, note: note) },
+            printShiftReport: { report throws(ConsoleError) in try await shifts.print(report) },
             discardTypeahead: discardTypeahead,
             sleep: sleep
         )

@@ -30,6 +30,7 @@ struct HeldPaymentsTests {
             $0.now = Fixtures.morning
             $0.showsHeldPaymentsWhenLoaded = true
         }
+        store.receive(.loadShift)
         store.receive(.loadBalance, answer: .balanceLoaded(.failure(Fixtures.refusal(.invalidToken)))) {
             $0.header.balanceProblem = "Khalti does not accept this counter's token."
         }
@@ -55,6 +56,7 @@ struct HeldPaymentsTests {
             $0.showsHeldPaymentsWhenLoaded = true
         }
         store.type("ab")
+        store.receive(.loadShift)
         store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.success([Self.held]))) {
             $0.showsHeldPaymentsWhenLoaded = false
             $0.header.heldCount = 1
@@ -179,6 +181,7 @@ struct HeldPaymentsTests {
             $0.showsHeldPaymentsWhenLoaded = true
         }
         store.receive(.loadBalance)
+        store.receive(.loadShift)
         store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.failure(ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")))) {
             $0.showsHeldPaymentsWhenLoaded = false
             $0.statusMessage = "Held payments could not be read: The journal is locked. Try again."

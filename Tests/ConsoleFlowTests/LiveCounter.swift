@@ -28,8 +28,11 @@ struct LiveCounter {
 
     static let openingBalance = Money(rupees: 100_000)
 
+    /// `openShifts`: the counters whose shift is open before the console starts (the
+    /// console's own is Counter 1; Counter 2 shares the journal).
     static func with(
-        faults: [FaultRule] = [], token: String = SandboxToken.value, _ body: (LiveCounter) async throws -> Void
+        faults: [FaultRule] = [], token: String = SandboxToken.value, openShifts: [String] = ["Counter 1", "Counter 2"],
+        _ body: (LiveCounter) async throws -> Void
     ) async throws {
         let dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("console-flow-\(UUID().uuidString)")
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(openingBalance: openingBalance, faults: faults))
@@ -39,7 +42,7 @@ struct LiveCounter {
         let journal = try SQLiteJournal(path: dataFolder.appendingPathComponent(SQLiteJournal.fileName).path)
         let clock = ManualClock()
         // The console's counter, and another at the same journal, each with an open shift.
-        for counter in ["Counter 1", "Counter 2"] {
+        for counter in openShifts {
             _ = try await journal.openShift(ShiftOpening(
                 counter: counter, operatorName: "Sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: clock.now))
         }
@@ -47,7 +50,7 @@ struct LiveCounter {
             store: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)
         let environment = LiveConsoleEnvironment.make(
-            api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]),
+            api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]), counter: "Counter 1",
             clock: { clock.now }, discardTypeahead: {},
             // Progress ticks never come: elapsed times are not what these tests check.
             sleep: { _ in try await Task.sleep(for: .seconds(3600)) })

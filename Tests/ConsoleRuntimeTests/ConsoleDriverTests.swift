@@ -36,6 +36,7 @@ struct ConsoleDriverTests {
             return []
         }
         environment.heldPayments = { [] }
+        environment.currentShift = { World.openShift }
         environment.balance = { Money(rupees: 100_000) }
         environment.printReceipt = { receipt in
             calls.record("print \(receipt.isReprint ? "REPRINT " : "")\(receipt.reference)")

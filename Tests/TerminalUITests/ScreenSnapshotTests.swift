@@ -203,3 +203,88 @@ struct ScreenSnapshotTests {
         #expect(scenario.render(60, 16).contains("[Pradhan"))
     }
 }
+
+/// The shift screens (issue 13): opening, the X report, counting and closing.
+extension ScreenSnapshotTests {
+    @Test func shiftOpenAtStart() {
+        var scenario = Scenario(shiftOpen: false)
+        scenario.type("12")
+        check(scenario, "shift-open")
+    }
+
+    @Test func shiftOpenRefusedAmount() {
+        var scenario = Scenario(shiftOpen: false)
+        scenario.type("5,000x")
+        scenario.press(.enter)
+        check(scenario, "shift-open-refused")
+    }
+
+    @Test func shiftOpenAfterClose() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,300")
+        scenario.press(.enter)
+        scenario.press(.character("y"))
+        scenario.send(.shiftClosed(.closed(Scenario.zReport(counted: Money(rupees: 2300)))))
+        scenario.send(.shiftReportPrinted(.success(
+            "saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1_shift3_Z.txt")))
+        check(scenario, "shift-open-after-close")
+    }
+
+    @Test func shiftOpenAfterPaymentFoundNone() {
+        var scenario = Scenario()
+        scenario.confirmThreeMonths()
+        scenario.send(.paymentFinished(ConsoleSamples.noOpenShift(counter: "Counter 1"), at: scenario.now + 1))
+        check(scenario, "shift-open-closed-elsewhere")
+    }
+
+    @Test func xReportTop() {
+        var scenario = Scenario()
+        scenario.press(.function(3))
+        scenario.send(.shiftReportLoaded(.success(Scenario.xReport())))
+        check(scenario, "shift-report-x")
+    }
+
+    @Test func xReportEndPrinted() {
+        var scenario = Scenario()
+        scenario.send(.resized(TerminalSize(width: 60, height: 16), at: scenario.now))
+        scenario.press(.function(3))
+        scenario.send(.shiftReportLoaded(.success(Scenario.xReport())))
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.character("p"))
+        scenario.send(.shiftReportPrinted(.success("saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1_shift3_X.txt")))
+        check(scenario, "shift-report-x-end")
+    }
+
+    @Test func closeCounting() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,3")
+        check(scenario, "shift-close-counting")
+    }
+
+    @Test func closeConfirmingShort() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,300")
+        scenario.press(.tab)
+        scenario.type("Rs. 90 change given from the drawer to Counter 2")
+        scenario.press(.enter)
+        check(scenario, "shift-close-short")
+    }
+
+    @Test func closeRefusedPaymentOnItsWay() {
+        var scenario = Scenario()
+        var report = Scenario.xReport()
+        report.onTheirWay.add(Money(rupees: 1695))
+        scenario.startClose(report)
+        scenario.type("4085")
+        scenario.press(.enter)
+        scenario.press(.character("y"))
+        scenario.send(.shiftClosed(.refused(ConsoleSamples.paymentsOnTheirWay(["ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0X"]))))
+        check(scenario, "shift-close-on-its-way")
+    }
+}

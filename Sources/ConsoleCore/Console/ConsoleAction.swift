@@ -26,6 +26,14 @@ public enum ConsoleAction: Hashable, Sendable {
     case balanceLoaded(Result<Money, ConsoleError>)
     /// The printer's note (where the receipt went), or why it failed.
     case receiptPrinted(Result<String, ConsoleError>)
+    /// The counter's open shift, or nil when none is open.
+    case shiftLoaded(Result<ShiftReport.ShiftInfo?, ConsoleError>)
+    case shiftOpened(Result<ShiftOpenAnswer, ConsoleError>)
+    /// The open shift's X report.
+    case shiftReportLoaded(Result<ShiftReport, ConsoleError>)
+    case shiftClosed(ShiftCloseAnswer)
+    /// Where a shift report went (printer, command or file), or why it did not.
+    case shiftReportPrinted(Result<String, ConsoleError>)
 }
 
 /// The signals that ask the console to end. Each quits the way Ctrl-C does: at once,

@@ -19,6 +19,16 @@ public enum ConsoleEffect: Hashable, Sendable {
     /// Print (or save) a receipt; answers `.receiptPrinted`. Reprints are receipts
     /// marked `isReprint`, made by `reduce` from the last one.
     case printReceipt(Receipt)
+    /// The counter's open shift; answers `.shiftLoaded`.
+    case loadShift
+    /// Opens a shift at this counter; answers `.shiftOpened`.
+    case openShift(operatorName: String, float: Money)
+    /// The X report of the open shift; answers `.shiftReportLoaded`.
+    case loadShiftReport(shiftID: Int64)
+    /// Counts the drawer and closes the counter's shift; answers `.shiftClosed`.
+    case closeShift(counted: Money, note: String?)
+    /// Prints (or saves) a shift report through the receipt printer path; answers `.shiftReportPrinted`.
+    case printShiftReport(ShiftReport)
     /// Leave: never asked for while a payment is on its way (see `Quitting`).
     case quit
 }

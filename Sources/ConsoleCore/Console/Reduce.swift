@@ -8,7 +8,7 @@ public func reduce(into state: inout ConsoleState, action: ConsoleAction) -> [Co
     case .started(let time):
         state.now = time
         state.showsHeldPaymentsWhenLoaded = true
-        return [.loadHeldPayments, .loadBalance]
+        return [.loadShift, .loadHeldPayments, .loadBalance]
     case .key(let key, let time):
         return KeyPress.press(key, at: time, state: &state)
     case .resized(let size, let time):
@@ -45,6 +45,17 @@ public func reduce(into state: inout ConsoleState, action: ConsoleAction) -> [Co
         return []
     case .receiptPrinted(let result):
         OutcomeReducer.receiptPrinted(result, state: &state)
+        return []
+    case .shiftLoaded(let result):
+        return ShiftOpenReducer.loaded(result, state: &state)
+    case .shiftOpened(let result):
+        return ShiftOpenReducer.opened(result, state: &state)
+    case .shiftReportLoaded(let result):
+        return ShiftReportReducer.loaded(result, state: &state)
+    case .shiftClosed(let answer):
+        return ShiftCloseReducer.closed(answer, state: &state)
+    case .shiftReportPrinted(let result):
+        ShiftReportReducer.printed(result, state: &state)
         return []
     }
 }

@@ -13,12 +13,17 @@ public enum Intent: Hashable, Sendable {
     case confirmation(ConfirmationIntent)
     case outcome(OutcomeIntent)
     case heldPayments(HeldPaymentsIntent)
+    case shiftOpen(ShiftOpenIntent)
+    case shiftReport(ShiftReportIntent)
+    case shiftClose(ShiftCloseIntent)
 }
 
 /// Keys that mean the same wherever they are bound.
 public enum ConsoleIntent: Hashable, Sendable {
     case showHelp
     case showHeldPayments
+    /// The open shift's X report (and from there, closing it).
+    case showShiftReport
     /// At once, or once a payment on its way is recorded (see `Quitting`).
     case quit
 }

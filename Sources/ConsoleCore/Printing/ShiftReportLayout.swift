@@ -2,8 +2,8 @@ import ArrownetDomain
 import Foundation
 
 /// A shift's X or Z report on 42 columns: what the printer prints, what the report
-/// files hold, and what `arrownet shift report` shows. Marked SANDBOX or UAT when the
-/// money is not real, as receipts are.
+/// files hold, what `arrownet shift report` and the console's report screen show.
+/// Marked SANDBOX or UAT when the money is not real, as receipts are.
 public enum ShiftReportLayout {
     public static func document(
         for report: ShiftReport, environment: KhaltiEnvironment, calendar: CounterCalendar = .nepal
@@ -70,6 +70,13 @@ public enum ShiftReportLayout {
         if let mark { blocks.append(.text(mark, style: .bold, alignment: .center)) }
         blocks.append(.rule(.heavy))
         return PrintDocument(blocks)
+    }
+
+    /// The report's file name beside the receipts, without `.txt`: `2026-12-02_Counter1_shift3_Z`
+    /// (the day it was taken, the counter's letters and digits, the shift, X or Z).
+    public static func fileName(for report: ShiftReport, calendar: CounterCalendar = .nepal) -> String {
+        "\(ClerkDates.day(report.takenAt, in: calendar))_\(report.shift.counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
+            + "_shift\(report.shift.number)_\(report.isClosing ? "Z" : "X")"
     }
 
     static func tally(_ label: String, _ tally: ShiftReport.Tally, style: PrintStyle = .plain) -> PrintBlock {

@@ -13,7 +13,9 @@ enum Chrome {
         let environment = header.environment
         let banner = environment.isRealMoney ? " \(environment.label): real money " : " \(environment.label): no real money "
         var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment.isRealMoney))
-        x += buffer.write(" \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
+        // Payments are taken in the open shift's operator's name; without a shift, none are.
+        let who = header.hasNoShift ? "no shift open" : header.operatorName
+        x += buffer.write(" \(header.counter) · \(who)", x: x, y: 0, style: .title)
         // The most that fits of: balance and held count, balance amount and held count, held count.
         let held = "Held \(header.heldCount)"
         var choices = [held]

@@ -25,6 +25,9 @@ public enum ConsoleRenderer {
             case .sending(let screen): SendingView.draw(screen, body: body, into: &buffer)
             case .outcome(let screen): OutcomeView.draw(screen, calendar: state.calendar, body: body, into: &buffer)
             case .heldPayments(let screen): HeldPaymentsView.draw(screen, now: state.now, body: body, into: &buffer)
+            case .shiftOpen(let screen): ShiftOpenView.draw(screen, counter: state.header.counter, calendar: state.calendar, body: body, into: &buffer)
+            case .shiftReport(let screen): ShiftReportView.draw(screen, size: size, body: body, into: &buffer)
+            case .shiftClose(let screen): ShiftCloseView.draw(screen, calendar: state.calendar, body: body, into: &buffer)
             }
         }
         Chrome.footer(footerHints(for: state), into: &buffer)

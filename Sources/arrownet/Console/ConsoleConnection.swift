@@ -66,7 +66,7 @@ actor ConsoleConnection {
         _ = try? await desk.recoverAtStart(counter: session.counterName)
         let folder = URL(fileURLWithPath: DataDirectory.path(), isDirectory: true)
         let environment = LiveConsoleEnvironment.make(
-            api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder),
+            api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder), counter: session.counterName,
             discardTypeahead: discardTypeahead)
         return .success(Ready(session: session, store: store, environment: environment))
     }
@@ -87,6 +87,16 @@ actor ConsoleConnection {
             lookUpHeld: { references throws(ConsoleError) in try await self.environment().lookUpHeld(references) },
             balance: { () throws(ConsoleError) in try await self.environment().balance() },
             printReceipt: { receipt throws(ConsoleError) in try await self.environment().printReceipt(receipt) },
+            currentShift: { () throws(ConsoleError) in try await self.environment().currentShift() },
+            openShift: { name, float throws(ConsoleError) in try await self.environment().openShift(name, float) },
+            shiftReport: { id throws(ConsoleError) in try await self.environment().shiftReport(id) },
+            closeShift: { counted, note in
+                switch await self.ready() {
+                case .success(let ready): await ready.environment.closeShift(counted, note)
+                case .failure(let error): .refused(error)
+                }
+            },
+            printShiftReport: { report throws(ConsoleError) in try await self.environment().printShiftReport(report) },
             discardTypeahead: discardTypeahead,
             sleep: { duration in try await Task.sleep(for: duration) }
         )

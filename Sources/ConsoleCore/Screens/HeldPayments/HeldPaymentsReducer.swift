@@ -33,7 +33,7 @@ enum HeldPaymentsReducer {
             console.statusMessage = "Printing the receipt of \(payment.reference.value)."
             return .stay(.printReceipt(receipt))
         case .close:
-            return .go(to: .usernameEntry(UsernameEntryScreen()))
+            return .go(to: console.home())
         }
         return .stay()
     }
