@@ -21,9 +21,15 @@ public struct ConsoleEnvironment: Sendable {
     public var pay: @Sendable (PaymentOrder) async -> PaymentOutcome
     /// The journal's open payments, and those settled recently enough to show.
     public var heldPayments: @Sendable () async throws(ConsoleError) -> [PaymentSummary]
-    /// Look these references up now and record what Khalti says; answers the
-    /// payments as the journal has them afterwards.
-    public var lookUpHeld: @Sendable ([PaymentReference]) async throws(ConsoleError) -> [PaymentSummary]
+    /// "Look up now": every held payment past Khalti's five minutes, whatever its
+    /// backoff; answers what was found and when the others will be looked up.
+    public var lookUpHeld: @Sendable ([PaymentReference]) async throws(ConsoleError) -> HeldLookupResult
+    /// When the earliest held payment's next lookup is due (nil: none waits for one),
+    /// for the background lookups (`HeldPaymentWatch`).
+    public var nextHeldLookup: @Sendable () async -> Date?
+    /// Looks up the held payments that are due, as the journal's schedule says, and
+    /// records what Khalti says; nil when the journal could not be used.
+    public var reconcileDue: @Sendable () async -> HeldReconciliation?
     /// The counter's Khalti balance.
     public var balance: @Sendable () async throws(ConsoleError) -> Money
     /// Prints or saves a receipt (text from `ReceiptLayout`); answers a note for the
@@ -50,7 +56,9 @@ public struct ConsoleEnvironment: Sendable {
         customerPayments: @escaping @Sendable (Username) async throws(ConsoleError) -> [PaymentSummary],
         pay: @escaping @Sendable (PaymentOrder) async -> PaymentOutcome,
         heldPayments: @escaping @Sendable () async throws(ConsoleError) -> [PaymentSummary],
-        lookUpHeld: @escaping @Sendable ([PaymentReference]) async throws(ConsoleError) -> [PaymentSummary],
+        lookUpHeld: @escaping @Sendable ([PaymentReference]) async throws(ConsoleError) -> HeldLookupResult,
+        nextHeldLookup: @escaping @Sendable () async -> Date?,
+        reconcileDue: @escaping @Sendable () async -> HeldReconciliation?,
         balance: @escaping @Sendable () async throws(ConsoleError) -> Money,
         printReceipt: @escaping @Sendable (Receipt) async throws(ConsoleError) -> String,
         currentShift: @escaping @Sendable () async throws(ConsoleError) -> ShiftReport.ShiftInfo?,
@@ -67,6 +75,8 @@ public struct ConsoleEnvironment: Sendable {
         self.pay = pay
         self.heldPayments = heldPayments
         self.lookUpHeld = lookUpHeld
+        self.nextHeldLookup = nextHeldLookup
+        self.reconcileDue = reconcileDue
         self.balance = balance
         self.printReceipt = printReceipt
         self.currentShift = currentShift
@@ -89,6 +99,8 @@ public struct ConsoleEnvironment: Sendable {
             pay: { _ in .notTaken(missing) },
             heldPayments: { () throws(ConsoleError) in throw missing },
             lookUpHeld: { _ throws(ConsoleError) in throw missing },
+            nextHeldLookup: { nil },
+            reconcileDue: { nil },
             balance: { () throws(ConsoleError) in throw missing },
             printReceipt: { _ throws(ConsoleError) in throw missing },
             currentShift: { () throws(ConsoleError) in throw missing },

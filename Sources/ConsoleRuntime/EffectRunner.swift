@@ -23,6 +23,9 @@ enum EffectRunner {
             )
         case .loadBalance:
             return .balanceLoaded(await capture { () throws(ConsoleError) in try await environment.balance() })
+        case .printSettledReceipt(let receipt):
+            return .settledReceiptPrinted(
+                receipt.reference, await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt) })
         case .printReceipt(let receipt):
             return .receiptPrinted(await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt) })
         case .loadShift:

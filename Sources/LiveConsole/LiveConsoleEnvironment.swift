@@ -56,6 +56,8 @@ public enum LiveConsoleEnvironment {
                 }
             },
             lookUpHeld: { references throws(ConsoleError) in try await held.lookUp(references) },
+            nextHeldLookup: { await held.nextLookup() },
+            reconcileDue: { await held.reconcileDue() },
             balance: { () throws(ConsoleError) in
                 do throws(KhaltiError) {
                     return try await api.balance().available

@@ -217,6 +217,39 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    /// Khalti refused the payment (maintenance) and the lookup that should settle it at once
+    /// failed: the payment is held, due for a lookup now. The console looks it up by itself.
+    @Test("a held payment settled by the console's background lookup: the clerk reads it on the next screen")
+    func backgroundSettlement() async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [
+            FaultRule(call: .commit, username: "queuedok", times: 1, effect: .maintenance),
+            FaultRule(call: .status, times: 1, effect: .httpError(status: 500)),
+        ]))
+        do {
+            try await withConsole(baseURL: sandbox.baseURL) { tmux, _ in
+                try await tmux.waitFor("Customer username")
+                try tmux.type("queuedok")
+                try tmux.send("Enter")
+                try await tmux.waitFor("Bikash Tamang")
+                try tmux.type("1")
+                try await tmux.waitFor("Confirm payment")
+                try await Task.sleep(for: .milliseconds(1_000))
+                try tmux.type("y")
+                let held = try await tmux.waitFor("HELD")
+                #expect(held.contains("Held 1"))
+                try tmux.send("Enter")
+                // Nobody presses a key: the console looks it up once due (its poll is 15 s).
+                let screen = try await tmux.waitFor("queuedok: NOT PAID - give back Rs. 1,695.00", seconds: 40)
+                #expect(screen.contains("Held 0"))
+                #expect(screen.contains("Customer username"))
+            }
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
     @Test("Ctrl-C leaves the terminal usable")
     func controlC() async throws {
         try await withConsoleFromShell { tmux in

@@ -25,6 +25,7 @@ struct LiveCounter {
     let clock: ManualClock
     let driver: ConsoleDriver
     let dataFolder: URL
+    let environment: ConsoleEnvironment
 
     static let openingBalance = Money(rupees: 100_000)
 
@@ -58,7 +59,8 @@ struct LiveCounter {
             state: ConsoleState(counter: "Counter 1", operatorName: "Sita", environment: .sandbox),
             environment: environment, render: { _ in })
         let counter = LiveCounter(
-            sandbox: sandbox, api: api, journal: journal, desk: desk, clock: clock, driver: driver, dataFolder: dataFolder)
+            sandbox: sandbox, api: api, journal: journal, desk: desk, clock: clock, driver: driver, dataFolder: dataFolder,
+            environment: environment)
         await driver.start()
         await driver.whenIdle()
         do {
@@ -103,6 +105,21 @@ struct LiveCounter {
     /// Every payment the journal holds.
     func journalPayments() async throws -> [PaymentRecord] {
         try await journal.history(HistoryFilter())
+    }
+
+    /// The console's background lookups, as the console runs them, polling every few
+    /// milliseconds of real time against the test's clock.
+    func watchHeldPayments() async {
+        await driver.follow(HeldPaymentWatch.actions(environment: environment, poll: .milliseconds(20)))
+    }
+
+    /// Waits (in real time, briefly) until `condition` holds.
+    func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
+        for _ in 0..<500 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw FlowError("never happened: \(what)")
     }
 
     func ledger() async throws -> [SandboxLedgerEntry] {

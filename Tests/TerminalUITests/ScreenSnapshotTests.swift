@@ -288,3 +288,66 @@ extension ScreenSnapshotTests {
         check(scenario, "shift-close-on-its-way")
     }
 }
+
+/// Held payments looked up by themselves (issue 10): the notices and the held list's new rows.
+extension ScreenSnapshotTests {
+    static func settled(_ payment: PaymentSummary, _ state: PaymentState, attention: String? = nil) -> SettledPayment {
+        SettledPayment(
+            before: .held,
+            payment: PaymentSummary(
+                reference: payment.reference, username: payment.username, customerName: payment.customerName,
+                duration: payment.duration, amount: payment.amount, counter: payment.counter, operatorName: payment.operatorName,
+                state: state, transactionID: state == .paid ? "1441" : nil, createdAt: payment.createdAt,
+                updatedAt: Scenario.morning, nextLookupAt: nil, lookupCount: 2, attention: attention),
+            note: "Lookup.")
+    }
+
+    static let queuedOK = Scenario.payment(.held)
+    static let queuedFail = Scenario.payment(
+        .held, username: "queuedfail", name: "Anita Rai - Home", reference: "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0W", minutesAgo: 90)
+    static let flagged = Scenario.payment(
+        .held, username: "gita", name: "Gita Shrestha - Home", reference: "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0X", minutesAgo: 120,
+        nextLookupInMinutes: nil)
+
+    @Test func noticesOnUsername() {
+        var scenario = Scenario()
+        let paid = Self.settled(Self.queuedOK, .paid)
+        scenario.send(.heldPaymentsReconciled(HeldReconciliation(
+            settled: [paid, Self.settled(Self.queuedFail, .notPaid),
+                      Self.settled(Self.flagged, .held, attention: "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00.")],
+            held: [Self.settled(Self.flagged, .held, attention: "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00.").payment])))
+        scenario.send(.settledReceiptPrinted(paid.payment.reference, .success("saved as /r.txt")))
+        check(scenario, "username-notices")
+    }
+
+    @Test func noticeWaitsForTheNextScreen() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.send(.heldPaymentsReconciled(HeldReconciliation(settled: [Self.settled(Self.queuedFail, .notPaid)], held: [])))
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-notice")
+    }
+
+    @Test func heldListNeedsAPerson() {
+        var scenario = Scenario()
+        let attention = "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00."
+        let held = [Self.queuedOK, Self.settled(Self.flagged, .held, attention: attention).payment]
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        scenario.press(.function(5))
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        scenario.press(.down)
+        check(scenario, "held-list-person")
+    }
+
+    @Test func heldListLookedUpTooSoon() {
+        var scenario = Scenario()
+        let fresh = Scenario.payment(.held, minutesAgo: 2, nextLookupInMinutes: 3)
+        scenario.send(.heldPaymentsLoaded(.success([fresh, Self.queuedFail])))
+        scenario.press(.function(5))
+        scenario.send(.heldPaymentsLoaded(.success([fresh, Self.queuedFail])))
+        scenario.press(.character("l"))
+        let failed = Self.settled(Self.queuedFail, .notPaid)
+        scenario.send(.heldPaymentsLookedUp(.success(HeldLookupResult(lookedUp: [failed.payment], settled: [failed], notYetDue: [fresh]))))
+        check(scenario, "held-list-looked-up")
+    }
+}

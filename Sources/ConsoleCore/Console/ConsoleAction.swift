@@ -21,8 +21,13 @@ public enum ConsoleAction: Hashable, Sendable {
     case accountLoaded(FetchID, Result<AccountLookup, ConsoleError>)
     case paymentFinished(PaymentOutcome, at: Date)
     case heldPaymentsLoaded(Result<[PaymentSummary], ConsoleError>)
-    /// The payments looked up, as the journal has them afterwards.
-    case heldPaymentsLookedUp(Result<[PaymentSummary], ConsoleError>)
+    /// `l` on the held list: what Khalti said, and what waits for its five minutes.
+    case heldPaymentsLookedUp(Result<HeldLookupResult, ConsoleError>)
+    /// The background lookup of held payments that were due: what settled, and the
+    /// held payments now. Comes from outside the screen (`ConsoleDriver.follow`).
+    case heldPaymentsReconciled(HeldReconciliation)
+    /// Where the receipt of a payment a lookup settled paid went, or why it did not.
+    case settledReceiptPrinted(PaymentReference, Result<String, ConsoleError>)
     case balanceLoaded(Result<Money, ConsoleError>)
     /// The printer's note (where the receipt went), or why it failed.
     case receiptPrinted(Result<String, ConsoleError>)

@@ -29,6 +29,8 @@ public enum ConsoleEffect: Hashable, Sendable {
     case closeShift(counted: Money, note: String?)
     /// Prints (or saves) a shift report through the receipt printer path; answers `.shiftReportPrinted`.
     case printShiftReport(ShiftReport)
+    /// Prints the receipt of a held payment a lookup found paid; answers `.settledReceiptPrinted`.
+    case printSettledReceipt(Receipt)
     /// Leave: never asked for while a payment is on its way (see `Quitting`).
     case quit
 }

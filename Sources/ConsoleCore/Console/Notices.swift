@@ -26,25 +26,44 @@ public struct Notice: Hashable, Sendable {
 
 /// Notices shown now, and those waiting for the next screen the clerk reaches: what
 /// happened off-screen never changes a screen under a clerk serving a customer.
+///
+/// A notice stays while the clerk serves a customer (confirmation, sending, result) and
+/// goes once they leave a screen where nothing was under way (the username screen, the
+/// held list): by then it has been in view long enough to be read.
 public struct Notices: Hashable, Sendable {
     public private(set) var shown: [Notice] = []
     public private(set) var waiting: [Notice] = []
 
-    public init() {}
+    public init(shown: [Notice] = [], waiting: [Notice] = []) {
+        self.shown = shown
+        self.waiting = waiting
+    }
 
     mutating func add(_ notice: Notice, showNow: Bool) {
         if showNow { shown.append(notice) } else { waiting.append(notice) }
     }
 
-    /// The clerk reached another screen: what was shown has been seen; what waited shows now.
-    mutating func screenChanged() {
-        shown = waiting
+    /// The clerk reached another screen, leaving `left`: what waited shows now, and what
+    /// was shown is gone if the screen left was not one of a customer being served.
+    mutating func screenChanged(leaving left: Screen.Kind) {
+        if !left.servesCustomer { shown = [] }
+        shown += waiting
         waiting = []
     }
 
-    /// Rewrites the notice about `reference`, wherever it is.
-    mutating func update(_ reference: PaymentReference, text: String) {
-        for index in shown.indices where shown[index].reference == reference { shown[index].text = text }
-        for index in waiting.indices where waiting[index].reference == reference { waiting[index].text = text }
+    /// Rewrites the notice about `reference`, wherever it is; false when there is none
+    /// (it was seen, and the clerk moved on).
+    @discardableResult
+    mutating func update(_ reference: PaymentReference, _ rewrite: (String) -> String) -> Bool {
+        var found = false
+        for index in shown.indices where shown[index].reference == reference {
+            shown[index].text = rewrite(shown[index].text)
+            found = true
+        }
+        for index in waiting.indices where waiting[index].reference == reference {
+            waiting[index].text = rewrite(waiting[index].text)
+            found = true
+        }
+        return found
     }
 }

@@ -31,14 +31,20 @@ public struct HeldReconciliation: Hashable, Sendable {
 public struct HeldLookupResult: Hashable, Sendable {
     /// The payments Khalti was asked about, as the journal has them afterwards.
     public let lookedUp: [PaymentSummary]
+    /// Those of them that settled or were flagged for a person.
+    public let settled: [SettledPayment]
     /// Held payments not asked about yet: Khalti asks for five minutes after a payment
     /// it did not answer; each one's `nextLookupAt` says when it will be.
     public let notYetDue: [PaymentSummary]
     /// Flagged payments: no longer looked up by themselves; a person decides.
     public let waitingForPerson: [PaymentSummary]
 
-    public init(lookedUp: [PaymentSummary], notYetDue: [PaymentSummary] = [], waitingForPerson: [PaymentSummary] = []) {
+    public init(
+        lookedUp: [PaymentSummary], settled: [SettledPayment] = [], notYetDue: [PaymentSummary] = [],
+        waitingForPerson: [PaymentSummary] = []
+    ) {
         self.lookedUp = lookedUp
+        self.settled = settled
         self.notYetDue = notYetDue
         self.waitingForPerson = waitingForPerson
     }

@@ -12,7 +12,7 @@ public enum ConsoleRenderer {
         Chrome.header(state.header, into: &buffer)
         Chrome.title(state.isHelpShown ? "Help: \(state.screen.title)" : state.screen.title, into: &buffer)
         // The status line takes the rows its message needs; the screen gets the rest.
-        let statusRows = Chrome.status(state.statusMessage, into: &buffer)
+        let statusRows = Chrome.status(state.statusMessage, notices: state.notices.shown, into: &buffer)
         let body = BodyArea(size: size, statusRows: statusRows)
         if state.isHelpShown {
             HelpView.draw(helpBindings(for: state), body: body, into: &buffer)

@@ -85,6 +85,15 @@ actor ConsoleConnection {
             },
             heldPayments: { () throws(ConsoleError) in try await self.environment().heldPayments() },
             lookUpHeld: { references throws(ConsoleError) in try await self.environment().lookUpHeld(references) },
+            // Without Khalti and the journal there is nothing to look up.
+            nextHeldLookup: {
+                guard let ready = try? await self.environment() else { return nil }
+                return await ready.nextHeldLookup()
+            },
+            reconcileDue: {
+                guard let ready = try? await self.environment() else { return nil }
+                return await ready.reconcileDue()
+            },
             balance: { () throws(ConsoleError) in try await self.environment().balance() },
             printReceipt: { receipt throws(ConsoleError) in try await self.environment().printReceipt(receipt) },
             currentShift: { () throws(ConsoleError) in try await self.environment().currentShift() },

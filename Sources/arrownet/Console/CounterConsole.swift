@@ -37,7 +37,11 @@ struct CounterConsole {
         let inputs = InputQueue()
         let loop = TerminalLoop(initial: initial, inputs: inputs, clock: Date.init)
         let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
-        let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
+        let environment = connection.deferredEnvironment()
+        let driver = ConsoleDriver(state: initial, environment: environment, render: { loop.publish($0) })
+        // Held payments are looked up when they are due, in the background; the driver
+        // stops following it when the console stops, without waiting for a lookup.
+        await driver.follow(HeldPaymentWatch.actions(environment: environment))
         // Signals are actions like keys: reduce decides when the console quits.
         let signals = TerminationSignals { inputs.submit(.signal($0)) }
 
