@@ -33,8 +33,12 @@ public struct ConsoleEnvironment: Sendable {
     /// The counter's Khalti balance.
     public var balance: @Sendable () async throws(ConsoleError) -> Money
     /// Prints or saves a receipt (text from `ReceiptLayout`); answers a note for the
-    /// clerk, such as the path it was saved to.
-    public var printReceipt: @Sendable (Receipt) async throws(ConsoleError) -> String
+    /// clerk, such as the path it was saved to. With `true` (a payment just paid) the
+    /// cash drawer opens in the same job where one is set up, and the opening is noted.
+    public var printReceipt: @Sendable (Receipt, Bool) async throws(ConsoleError) -> String
+    /// Opens the cash drawer and notes why in the journal (in the name of the operator
+    /// given); answers the printer's note.
+    public var openDrawer: @Sendable (DrawerReason, String) async throws(ConsoleError) -> String
     /// The counter's open shift, nil when none is open.
     public var currentShift: @Sendable () async throws(ConsoleError) -> ShiftReport.ShiftInfo?
     /// Opens a shift at this counter: the operator and the opening float.
@@ -60,7 +64,8 @@ public struct ConsoleEnvironment: Sendable {
         nextHeldLookup: @escaping @Sendable () async -> Date?,
         reconcileDue: @escaping @Sendable () async -> HeldReconciliation?,
         balance: @escaping @Sendable () async throws(ConsoleError) -> Money,
-        printReceipt: @escaping @Sendable (Receipt) async throws(ConsoleError) -> String,
+        printReceipt: @escaping @Sendable (Receipt, Bool) async throws(ConsoleError) -> String,
+        openDrawer: @escaping @Sendable (DrawerReason, String) async throws(ConsoleError) -> String,
         currentShift: @escaping @Sendable () async throws(ConsoleError) -> ShiftReport.ShiftInfo?,
         openShift: @escaping @Sendable (String, Money) async throws(ConsoleError) -> ShiftOpenAnswer,
         shiftReport: @escaping @Sendable (Int64) async throws(ConsoleError) -> ShiftReport,
@@ -79,6 +84,7 @@ public struct ConsoleEnvironment: Sendable {
         self.reconcileDue = reconcileDue
         self.balance = balance
         self.printReceipt = printReceipt
+        self.openDrawer = openDrawer
         self.currentShift = currentShift
         self.openShift = openShift
         self.shiftReport = shiftReport
@@ -102,7 +108,8 @@ public struct ConsoleEnvironment: Sendable {
             nextHeldLookup: { nil },
             reconcileDue: { nil },
             balance: { () throws(ConsoleError) in throw missing },
-            printReceipt: { _ throws(ConsoleError) in throw missing },
+            printReceipt: { _, _ throws(ConsoleError) in throw missing },
+            openDrawer: { _, _ throws(ConsoleError) in throw missing },
             currentShift: { () throws(ConsoleError) in throw missing },
             openShift: { _, _ throws(ConsoleError) in throw missing },
             shiftReport: { _ throws(ConsoleError) in throw missing },

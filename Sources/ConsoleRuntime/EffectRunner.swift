@@ -25,9 +25,11 @@ enum EffectRunner {
             return .balanceLoaded(await capture { () throws(ConsoleError) in try await environment.balance() })
         case .printSettledReceipt(let receipt):
             return .settledReceiptPrinted(
-                receipt.reference, await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt) })
-        case .printReceipt(let receipt):
-            return .receiptPrinted(await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt) })
+                receipt.reference, await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt, false) })
+        case .printReceipt(let receipt, let kickDrawer):
+            return .receiptPrinted(await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt, kickDrawer) })
+        case .openDrawer(let reason, let operatorName):
+            return .drawerOpened(reason, await capture { () throws(ConsoleError) in try await environment.openDrawer(reason, operatorName) })
         case .loadShift:
             return .shiftLoaded(await capture { () throws(ConsoleError) in try await environment.currentShift() })
         case .openShift(let operatorName, let float):

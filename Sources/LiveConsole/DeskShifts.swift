@@ -61,7 +61,8 @@ struct DeskShifts: Sendable {
     /// Prints the report as the printer prints receipts; without a printer it is saved
     /// beside the receipts (`2026-12-02_Counter1_shift3_Z.txt`).
     func print(_ report: ShiftReport) async throws(ConsoleError) -> String {
-        let document = ShiftReportLayout.document(for: report, environment: desk.environment, calendar: calendar)
+        let document = ShiftReportLayout.document(
+            for: report, environment: desk.environment, calendar: calendar, bsCalendar: printer.bsCalendar)
         return try await printer.print(document, fileName: ShiftReportLayout.fileName(for: report, calendar: calendar))
     }
 }

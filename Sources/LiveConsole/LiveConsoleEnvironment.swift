@@ -29,6 +29,7 @@ public enum LiveConsoleEnvironment {
         let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock)
         let held = HeldLookup(desk: desk)
         let shifts = DeskShifts(desk: desk, counter: counter, printer: printer, calendar: calendar)
+        let drawer = CashDrawer(desk: desk, printer: printer, counter: counter)
         return ConsoleEnvironment(
             now: clock,
             fetchAccount: { username throws(ConsoleError) in
@@ -65,7 +66,8 @@ public enum LiveConsoleEnvironment {
                     throw ConsoleError(khalti: error)
                 }
             },
-            printReceipt: { receipt throws(ConsoleError) in try await printer.print(receipt) },
+            printReceipt: { receipt, kickDrawer throws(ConsoleError) in try await drawer.print(receipt, kickDrawer: kickDrawer) },
+            openDrawer: { reason, operatorName throws(ConsoleError) in try await drawer.open(reason, operatorName: operatorName) },
             currentShift: { () throws(ConsoleError) in try await shifts.current() },
             openShift: { name, float throws(ConsoleError) in try await shifts.open(operatorName: name, float: float) },
             shiftReport: { id throws(ConsoleError) in try await shifts.report(shiftID: id) },

@@ -89,7 +89,8 @@ struct HeldPaymentsTests {
             "State: HELD", "Username: Pradhanang", "Name: Ashish Pradhanang - Home", "Plan: 3 months",
             "Amount: Rs. 5,085.00", "Taken: 2025-11-27 09:30", "Counter: Counter 1, Sita", "Reference: ARNHELD1",
             "Lookups: 1", "Next lookup: 2025-11-27 10:05",
-            "What to do: Keep the cash aside: the payment is pending and will be looked up. Next lookup at 10:05; l looks up now.",
+            "What to do: Keep the cash aside: the payment is pending and will be looked up. Next lookup at 10:05, by itself; "
+                + "l looks up now those past Khalti's five minutes.",
         ])
         #expect(screen.advice(for: Self.paidLater, now: Fixtures.morning) == "Paid. Keep the cash and give the receipt. p prints it.")
         #expect(screen.advice(for: Fixtures.payment(state: .notReceived), now: Fixtures.morning)

@@ -21,6 +21,7 @@ struct KeyMapTests {
             .shiftReport(ShiftReportScreen(report: ShiftTests.xReport(), lines: ShiftTests.lines(ShiftTests.xReport()))),
             .shiftClose(ShiftCloseScreen(report: ShiftTests.xReport(), back: ShiftReportScreen(report: ShiftTests.xReport()))),
             .shiftClose(confirmingClose),
+            .drawer(DrawerScreen()),
         ]
         return screens.map { screen in
             var state = Fixtures.freshState()
@@ -31,7 +32,7 @@ struct KeyMapTests {
 
     @Test("no key is bound twice on a screen")
     func noDuplicateKeys() {
-        #expect(Self.everyScreen.count == 11, "the routing test below takes one argument per screen")
+        #expect(Self.everyScreen.count == 12, "the routing test below takes one argument per screen")
         for (title, state) in Self.everyScreen {
             let keys = KeyMap.bindings(for: state).flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(title)")
@@ -55,6 +56,7 @@ struct KeyMapTests {
             "Shift report (X): Up/Down scroll · p print · c close the shift · Esc back · F1 help",
             "Close the shift: Enter check the count · Tab note · Esc back · F1 help",
             "Close the shift: y close the shift · Esc change the count · F1 help",
+            "Open the cash drawer: Enter open the drawer · Esc back · F1 help",
         ])
     }
 
@@ -131,7 +133,7 @@ struct KeyMapTests {
         }
     }
 
-    @Test("every key a screen binds is carried out by that screen's reducer, never routed elsewhere", arguments: 0..<11)
+    @Test("every key a screen binds is carried out by that screen's reducer, never routed elsewhere", arguments: 0..<12)
     func everyBindingRoutes(screenIndex: Int) {
         let (title, onScreen) = Self.everyScreen[screenIndex]
         var underHelp = onScreen

@@ -293,10 +293,28 @@ struct ShiftTests {
         #expect(footerHints(for: state).map(\.label).prefix(3) == ["Enter", "F3", "F5"], "the username footer names the shift key")
     }
 
-    @Test("F3 without an open shift, or a report that cannot be made, is said")
+    @Test("F3 before the journal named the shift waits for it; none open leads to the shift-open screen")
+    func xReportBeforeShiftKnown() {
+        var waiting = ShiftReportScreen()
+        waiting.awaitsShift = true
+        let store = TestStore(Fixtures.freshState())
+        store.press(.function(3)) { $0.screen = .shiftReport(waiting) }
+        store.send(.shiftLoaded(.success(Self.shift))) {
+            $0.shift = .open(Self.shift)
+            $0.screen = .shiftReport(ShiftReportScreen())
+        }
+        store.receive(.loadShiftReport(shiftID: 7))
+        let none = TestStore(Fixtures.freshState())
+        none.press(.function(3)) { $0.screen = .shiftReport(waiting) }
+        none.send(.shiftLoaded(.success(nil))) {
+            $0.shift = .none
+            $0.header.hasNoShift = true
+            $0.screen = .shiftOpen(ShiftOpenScreen(operatorName: "Sita"))
+        }
+    }
+
+    @Test("a report that cannot be made is said")
     func xReportRefused() {
-        let unknown = TestStore(Fixtures.freshState())
-        unknown.press(.function(3)) { $0.statusMessage = "The counter's shift is not known yet: the journal has not answered." }
         let store = TestStore(Self.openShiftState())
         store.press(.function(3)) { $0.screen = .shiftReport(ShiftReportScreen()) }
         let locked = ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")

@@ -31,9 +31,10 @@ struct LiveCounter {
 
     /// `openShifts`: the counters whose shift is open before the console starts (the
     /// console's own is Counter 1; Counter 2 shares the journal).
+    /// `printer`: the receipt printer for the data folder (default: receipt files there).
     static func with(
         faults: [FaultRule] = [], token: String = SandboxToken.value, openShifts: [String] = ["Counter 1", "Counter 2"],
-        _ body: (LiveCounter) async throws -> Void
+        printer makePrinter: ((URL) -> ReceiptPrinter)? = nil, _ body: (LiveCounter) async throws -> Void
     ) async throws {
         let dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("console-flow-\(UUID().uuidString)")
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(openingBalance: openingBalance, faults: faults))
@@ -50,13 +51,16 @@ struct LiveCounter {
         let desk = PaymentDesk(
             store: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)
+        let printer = makePrinter?(dataFolder) ?? .configured(dataFolder: dataFolder, environment: [:])
         let environment = LiveConsoleEnvironment.make(
-            api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]), counter: "Counter 1",
+            api: api, desk: desk, printer: printer, counter: "Counter 1",
             clock: { clock.now }, discardTypeahead: {},
             // Progress ticks never come: elapsed times are not what these tests check.
             sleep: { _ in try await Task.sleep(for: .seconds(3600)) })
         let driver = ConsoleDriver(
-            state: ConsoleState(counter: "Counter 1", operatorName: "Sita", environment: .sandbox),
+            state: ConsoleState(
+                counter: "Counter 1", operatorName: "Sita", environment: .sandbox, bsCalendar: printer.bsCalendar,
+                hasCashDrawer: printer.opensDrawer),
             environment: environment, render: { _ in })
         let counter = LiveCounter(
             sandbox: sandbox, api: api, journal: journal, desk: desk, clock: clock, driver: driver, dataFolder: dataFolder,

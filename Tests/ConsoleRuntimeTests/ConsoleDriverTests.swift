@@ -40,8 +40,8 @@ struct ConsoleDriverTests {
         environment.heldPayments = { [] }
         environment.currentShift = { World.openShift }
         environment.balance = { Money(rupees: 100_000) }
-        environment.printReceipt = { receipt in
-            calls.record("print \(receipt.isReprint ? "REPRINT " : "")\(receipt.reference)")
+        environment.printReceipt = { receipt, kickDrawer in
+            calls.record("print \(receipt.isReprint ? "REPRINT " : "")\(kickDrawer ? "and open the drawer " : "")\(receipt.reference)")
             return "saved"
         }
         environment.discardTypeahead = { calls.record("discard typeahead") }

@@ -20,10 +20,13 @@ struct Scenario {
         openingFloat: Money(rupees: 1000))
 
     /// The console started, its shift open (`shiftOpen`) or not, nothing held, the balance read.
-    init(recent: [String] = [], environment: KhaltiEnvironment = .sandbox, shiftOpen: Bool = true) {
+    init(
+        recent: [String] = [], environment: KhaltiEnvironment = .sandbox, shiftOpen: Bool = true, cashDrawer: Bool = false,
+        bsCalendar: BikramSambatCalendar? = .shipped
+    ) {
         state = ConsoleState(
-            counter: "Counter 1", operatorName: "Sita", environment: environment, calendar: Self.calendar,
-            recentUsernames: recent.map { try! Username($0) })
+            counter: "Counter 1", operatorName: "Sita", environment: environment, calendar: Self.calendar, bsCalendar: bsCalendar,
+            hasCashDrawer: cashDrawer, recentUsernames: recent.map { try! Username($0) })
         now = Self.morning
         send(.started(at: now))
         send(.shiftLoaded(.success(shiftOpen ? Self.openShift : nil)))

@@ -351,3 +351,44 @@ extension ScreenSnapshotTests {
         check(scenario, "held-list-looked-up")
     }
 }
+
+/// The cash drawer and dates in both calendars (issue 15).
+extension ScreenSnapshotTests {
+    @Test func drawerByHand() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.press(.function(4))
+        scenario.type("change for a customer")
+        check(scenario, "drawer")
+    }
+
+    @Test func usernameWithDrawer() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.press(.function(4))
+        scenario.type("change")
+        scenario.press(.enter)
+        scenario.send(.drawerOpened(.clerk("change"), .success("drawer opened (escpos+tcp://192.168.1.50:9100)")))
+        check(scenario, "username-drawer-opened")
+    }
+
+    @Test func closeCountingDrawerOpened() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.startClose()
+        scenario.send(.drawerOpened(.count, .success("drawer opened (escpos+tcp://192.168.1.50:9100)")))
+        check(scenario, "shift-close-drawer-opened")
+    }
+
+    @Test func confirmationBothCalendars() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account(days: 12))
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-bs")
+    }
+
+    @Test func accountAndConfirmationAD() {
+        var scenario = Scenario(bsCalendar: nil)
+        scenario.lookUp(Scenario.account(days: 12))
+        check(scenario, "account-ad-only")
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-ad-only")
+    }
+}

@@ -37,6 +37,8 @@ public enum ConsoleAction: Hashable, Sendable {
     /// The open shift's X report.
     case shiftReportLoaded(Result<ShiftReport, ConsoleError>)
     case shiftClosed(ShiftCloseAnswer)
+    /// The drawer opened (the printer's note), or why it did not.
+    case drawerOpened(DrawerReason, Result<String, ConsoleError>)
     /// Where a shift report went (printer, command or file), or why it did not.
     case shiftReportPrinted(Result<String, ConsoleError>)
 }

@@ -85,7 +85,7 @@ public struct ConsoleState: Hashable, Sendable {
     public var showsTimePassing: Bool {
         switch screen {
         case .loading, .sending: true
-        case .usernameEntry, .account, .confirmation, .outcome, .heldPayments, .shiftOpen, .shiftReport, .shiftClose:
+        case .usernameEntry, .account, .confirmation, .outcome, .heldPayments, .shiftOpen, .shiftReport, .shiftClose, .drawer:
             false
         }
     }

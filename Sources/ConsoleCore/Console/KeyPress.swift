@@ -34,6 +34,8 @@ enum KeyPress {
             return HeldPaymentsReducer.open(state: &state)
         case .console(.showShiftReport):
             return ShiftReportReducer.open(state: &state)
+        case .console(.openDrawer):
+            return DrawerReducer.open(state: &state)
         case .console(.quit):
             return Quitting.request(state: &state)
         case .help(.close):
@@ -59,6 +61,8 @@ enum KeyPress {
             return state.update(ShiftReportScreen.self) { ShiftReportReducer.reduce(&$0, intent, console: $1) }
         case .shiftClose(let intent):
             return state.update(ShiftCloseScreen.self) { screen, _ in ShiftCloseReducer.reduce(&screen, intent, key: key) }
+        case .drawer(let intent):
+            return state.update(DrawerScreen.self) { DrawerReducer.reduce(&$0, intent, key: key, console: $1) }
         }
     }
 

@@ -66,6 +66,9 @@ private func apply(_ action: ConsoleAction, to state: inout ConsoleState) -> [Co
         return ShiftReportReducer.loaded(result, state: &state)
     case .shiftClosed(let answer):
         return ShiftCloseReducer.closed(answer, state: &state)
+    case .drawerOpened(let reason, let result):
+        DrawerReducer.opened(reason, result, state: &state)
+        return []
     case .shiftReportPrinted(let result):
         ShiftReportReducer.printed(result, state: &state)
         return []

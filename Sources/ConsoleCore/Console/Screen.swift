@@ -19,6 +19,8 @@ public enum Screen: Hashable, Sendable {
     case shiftReport(ShiftReportScreen)
     /// Counting the drawer and closing the shift.
     case shiftClose(ShiftCloseScreen)
+    /// Opening the cash drawer by hand, with a reason.
+    case drawer(DrawerScreen)
 
     /// The screen's title, for the header and help.
     public var title: String {
@@ -33,6 +35,7 @@ public enum Screen: Hashable, Sendable {
         case .shiftOpen: "Open the shift"
         case .shiftReport: "Shift report (X)"
         case .shiftClose: "Close the shift"
+        case .drawer: "Open the cash drawer"
         }
     }
 
@@ -49,17 +52,18 @@ public enum Screen: Hashable, Sendable {
         case .shiftOpen: .shiftOpen
         case .shiftReport: .shiftReport
         case .shiftClose: .shiftClose
+        case .drawer: .drawer
         }
     }
 
     public enum Kind: Hashable, Sendable {
-        case usernameEntry, loading, account, confirmation, sending, outcome, heldPayments, shiftOpen, shiftReport, shiftClose
+        case usernameEntry, loading, account, confirmation, sending, outcome, heldPayments, shiftOpen, shiftReport, shiftClose, drawer
 
         /// Screens of a customer being served: news from off-screen waits for the next screen.
         public var servesCustomer: Bool {
             switch self {
             case .loading, .account, .confirmation, .sending, .outcome: true
-            case .usernameEntry, .heldPayments, .shiftOpen, .shiftReport, .shiftClose: false
+            case .usernameEntry, .heldPayments, .shiftOpen, .shiftReport, .shiftClose, .drawer: false
             }
         }
     }

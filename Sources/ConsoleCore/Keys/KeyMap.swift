@@ -19,7 +19,7 @@ public enum KeyMap {
     /// The bindings of the screen shown, help aside. Ctrl-C quits from every one.
     static func screenBindings(for state: ConsoleState) -> [KeyBinding] {
         let own = switch state.screen {
-        case .usernameEntry: UsernameEntryKeys.bindings(hasLastReceipt: state.lastReceipt != nil)
+        case .usernameEntry: UsernameEntryKeys.bindings(hasLastReceipt: state.lastReceipt != nil, hasCashDrawer: state.hasCashDrawer)
         case .loading: LoadingKeys.bindings
         case .account(let screen): AccountKeys.bindings(for: screen)
         case .confirmation: ConfirmationKeys.bindings
@@ -29,6 +29,7 @@ public enum KeyMap {
         case .shiftOpen: ShiftOpenKeys.bindings
         case .shiftReport(let screen): ShiftReportKeys.bindings(for: screen)
         case .shiftClose(let screen): ShiftCloseKeys.bindings(for: screen)
+        case .drawer: DrawerKeys.bindings
         }
         // Beside Ctrl-Q where the screen has it, so help lists the two together.
         var bindings = own
@@ -43,6 +44,7 @@ enum ConsoleKeys {
     static let showHelp = KeyBinding([.function(1)], .console(.showHelp), hint: "help")
     static let showHeldPayments = KeyBinding([.function(5)], .console(.showHeldPayments), hint: "held payments")
     static let showShiftReport = KeyBinding([.function(3)], .console(.showShiftReport), hint: "shift report")
+    static let openDrawer = KeyBinding([.function(4)], .console(.openDrawer), hint: "open drawer")
     static let quit = KeyBinding([.control("q")], .console(.quit), hint: "quit")
     /// On every screen, also where nothing else works: the clerk can always leave, and a
     /// payment on its way is still answered and recorded first.

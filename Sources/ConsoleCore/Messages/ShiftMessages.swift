@@ -16,3 +16,12 @@ public enum ShiftCloseAnswer: Hashable, Sendable {
     /// Not closed, with why (a payment of the shift still on its way, the journal failing).
     case refused(ConsoleError)
 }
+
+/// Why the cash drawer opens; every opening is noted in the journal with it, so the
+/// shift report counts them ("drawer opened 14 times, 2 without a payment").
+public enum DrawerReason: Hashable, Sendable {
+    /// The shift's cash is being counted, to close it.
+    case count
+    /// The clerk's own words (change for a customer, a drop to the safe).
+    case clerk(String)
+}

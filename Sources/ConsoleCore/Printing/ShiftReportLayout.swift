@@ -3,10 +3,12 @@ import Foundation
 
 /// A shift's X or Z report on 42 columns: what the printer prints, what the report
 /// files hold, what `arrownet shift report` and the console's report screen show.
-/// Marked SANDBOX or UAT when the money is not real, as receipts are.
+/// Marked SANDBOX or UAT when the money is not real, as receipts are. Dates in Bikram
+/// Sambat beside AD (`2082 Mangsir 11 (2025-11-27) 18:02`), AD alone without `bsCalendar`.
 public enum ShiftReportLayout {
     public static func document(
-        for report: ShiftReport, environment: KhaltiEnvironment, calendar: CounterCalendar = .nepal
+        for report: ShiftReport, environment: KhaltiEnvironment, calendar: CounterCalendar = .nepal,
+        bsCalendar: BikramSambatCalendar? = .shipped
     ) -> PrintDocument {
         var blocks: [PrintBlock] = [.rule(.heavy)]
         let mark = environment.receiptMark.map { "*** \($0): NOT REAL MONEY ***" }
@@ -17,8 +19,8 @@ public enum ShiftReportLayout {
         blocks.append(.rule(.light))
         blocks.append(.field(label: "Shift", value: "\(shift.counter) no. \(shift.number)"))
         blocks.append(.field(label: "Operator", value: shift.operatorName))
-        blocks.append(.field(label: "Opened", value: ClerkDates.dayAndTime(shift.openedAt, in: calendar)))
-        blocks.append(.field(label: report.isClosing ? "Closed" : "Taken", value: ClerkDates.dayAndTime(shift.closedAt ?? report.takenAt, in: calendar)))
+        blocks.append(.field(label: "Opened", value: ClerkDates.dayAndTime(shift.openedAt, in: calendar, bs: bsCalendar)))
+        blocks.append(.field(label: report.isClosing ? "Closed" : "Taken", value: ClerkDates.dayAndTime(shift.closedAt ?? report.takenAt, in: calendar, bs: bsCalendar)))
         blocks.append(.field(label: "Opening float", value: shift.openingFloat.formatted))
         blocks.append(.rule(.light))
         blocks.append(tally("PAID", report.paid, style: .bold))

@@ -28,6 +28,7 @@ public enum ConsoleRenderer {
             case .shiftOpen(let screen): ShiftOpenView.draw(screen, counter: state.header.counter, calendar: state.calendar, body: body, into: &buffer)
             case .shiftReport(let screen): ShiftReportView.draw(screen, size: size, body: body, into: &buffer)
             case .shiftClose(let screen): ShiftCloseView.draw(screen, calendar: state.calendar, body: body, into: &buffer)
+            case .drawer(let screen): DrawerView.draw(screen, body: body, into: &buffer)
             }
         }
         Chrome.footer(footerHints(for: state), into: &buffer)

@@ -14,6 +14,14 @@ enum ShiftCloseView {
             "Expected cash", "\(screen.expected.formatted) (X report at \(ClerkDates.time(screen.report.takenAt, in: calendar)))",
             labelWidth: labelWidth, style: .strong, into: &buffer)
         // The desk's refusal says the same, with the reference: one of the two is enough.
+        if let drawer = screen.drawer {
+            switch drawer {
+            case .opening: rows.line("Opening the drawer to count…", style: .info, into: &buffer)
+            case .opened: rows.line("The drawer is open to count.", style: .info, into: &buffer)
+            case .failed(let error):
+                rows.paragraph("The drawer did not open: \(error.sentence)", style: .bad, maxLines: 2, into: &buffer)
+            }
+        }
         if screen.paymentsOnTheirWay > 0, screen.error == nil {
             rows.paragraph(
                 "A payment of this shift is still on its way to Khalti: the shift can close once it is answered.",

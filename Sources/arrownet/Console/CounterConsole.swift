@@ -4,6 +4,7 @@ import ConsoleRuntime
 import CursesTerminal
 import Foundation
 import KhaltiClient
+import LiveConsole
 import TerminalUI
 
 /// The full-screen counter console: `arrownet`, `arrownet console`.
@@ -31,12 +32,16 @@ struct CounterConsole {
         }
         LogSetup.bootstrap(toFile: try DataDirectory.root().appendingPathComponent("console.log").path)
         let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Receipts, reports and the cash drawer. (The config's `printer`, `drawer` and
+        // `calendar` settings are wired here: `ReceiptPrinter.configured(dataFolder:printerSetting:
+        // drawerSetting:bsCalendar:)`, and `bsCalendar:` below.)
+        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
-            environment: settings.connection.environment)
+            environment: settings.connection.environment, bsCalendar: printer.bsCalendar, hasCashDrawer: printer.opensDrawer)
         let inputs = InputQueue()
         let loop = TerminalLoop(initial: initial, inputs: inputs, clock: Date.init)
-        let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
+        let connection = ConsoleConnection(settings: settings, printer: printer, discardTypeahead: { loop.discardTypeahead() })
         let environment = connection.deferredEnvironment()
         let driver = ConsoleDriver(state: initial, environment: environment, render: { loop.publish($0) })
         // Held payments are looked up when they are due, in the background; the driver

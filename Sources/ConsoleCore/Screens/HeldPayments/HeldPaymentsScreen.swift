@@ -45,7 +45,8 @@ public struct HeldPaymentsScreen: Hashable, Sendable {
             return "Paid. \(payment.state.cashInstruction) p prints it."
         case .held, .sending, .prepared:
             let next = payment.nextLookupAt.map {
-                " Next lookup at \(ClerkDates.timeOrDayAndTime($0, relativeTo: now, in: calendar)); l looks up now."
+                " Next lookup at \(ClerkDates.timeOrDayAndTime($0, relativeTo: now, in: calendar)), by itself; "
+                    + "l looks up now those past Khalti's five minutes."
             } ?? " l looks it up now."
             return "\(payment.state.cashInstruction)\(next)"
         case .notPaid:

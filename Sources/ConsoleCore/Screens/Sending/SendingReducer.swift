@@ -16,7 +16,8 @@ enum SendingReducer {
             if let receipt = screen.receipt {
                 console.lastReceipt = receipt
                 screen.printStatus = .printing
-                effects.append(.printReceipt(receipt))
+                // The customer is at the counter with the cash: the drawer opens with the receipt.
+                effects.append(.printReceipt(receipt, kickDrawer: console.hasCashDrawer))
             }
             // The balance moved, and a held payment joins the list.
             return ScreenStep(next: .outcome(screen), effects: effects + [.loadBalance, .loadHeldPayments] + quit)

@@ -27,12 +27,14 @@ public struct ShiftCloseScreen: Hashable, Sendable {
     public var problem: String?
     /// Why the desk did not close it (a payment of the shift on its way, the journal).
     public var error: ConsoleError?
+    /// The drawer opened to be counted (`drawer = kick`), or why not; nil without a drawer.
+    public var drawer: DrawerStatus?
     /// The X report as it was, for Esc.
     public let back: ShiftReportScreen
 
     public static let noteLimit = 120
 
-    public init(report: ShiftReport, back: ShiftReportScreen) {
+    public init(report: ShiftReport, back: ShiftReportScreen, drawer: DrawerStatus? = nil) {
         self.report = report
         self.back = back
         counted = EditableText(limit: ShiftOpenScreen.amountLimit)
@@ -41,6 +43,7 @@ public struct ShiftCloseScreen: Hashable, Sendable {
         step = .counting
         problem = nil
         error = nil
+        self.drawer = drawer
     }
 
     public var expected: Money { report.expectedCash }
@@ -69,6 +72,14 @@ public struct ShiftCloseScreen: Hashable, Sendable {
             }
         }
     }
+}
+
+/// The cash drawer, opened by the console for the count.
+public enum DrawerStatus: Hashable, Sendable {
+    case opening
+    /// The printer's note.
+    case opened(String)
+    case failed(ConsoleError)
 }
 
 extension ShiftCloseScreen: ScreenState {

@@ -84,7 +84,7 @@ enum ShiftOpenReducer {
                 state.screen = state.home(entry: entry)
             case .heldPayments:
                 state.screen = state.home()
-            case .loading, .account, .confirmation, .sending, .outcome, .shiftOpen, .shiftReport, .shiftClose:
+            case .loading, .account, .confirmation, .sending, .outcome, .shiftOpen, .shiftReport, .shiftClose, .drawer:
                 // A customer is being served (a payment will find no shift and come back
                 // here), or the screen is about the shift already.
                 break
@@ -92,6 +92,7 @@ enum ShiftOpenReducer {
         case .failure(let error):
             state.statusMessage = "The counter's shift could not be read: \(error.sentence)"
         }
-        return []
+        // An X report asked for before the journal answered follows now.
+        return ShiftReportReducer.shiftKnown(result, state: &state)
     }
 }

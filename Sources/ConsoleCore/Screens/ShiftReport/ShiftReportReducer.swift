@@ -4,13 +4,43 @@ import ArrownetDomain
 enum ShiftReportReducer {
     /// The username screen's shift key: the open shift's X report, made now.
     static func open(state: inout ConsoleState) -> [ConsoleEffect] {
-        guard let shift = state.shift.openShift else {
-            state.statusMessage = state.shift == .none
-                ? "No shift is open at this counter." : "The counter's shift is not known yet: the journal has not answered."
+        switch state.shift {
+        case .open(let shift):
+            state.screen = .shiftReport(ShiftReportScreen())
+            return [.loadShiftReport(shiftID: shift.id)]
+        case .unknown:
+            // The console has just started: the report follows once the journal names the shift.
+            var waiting = ShiftReportScreen()
+            waiting.awaitsShift = true
+            state.screen = .shiftReport(waiting)
+            return []
+        case .none:
+            state.statusMessage = "No shift is open at this counter."
             return []
         }
-        state.screen = .shiftReport(ShiftReportScreen())
-        return [.loadShiftReport(shiftID: shift.id)]
+    }
+
+    /// The journal named the counter's shift (or said there is none, or failed) while the
+    /// X report waited for it.
+    static func shiftKnown(_ result: Result<ShiftReport.ShiftInfo?, ConsoleError>, state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let waiting = state.shown(ShiftReportScreen.self), waiting.awaitsShift else { return [] }
+        switch result {
+        case .success(let shift?):
+            var loading = waiting
+            loading.awaitsShift = false
+            state.screen = .shiftReport(loading)
+            return [.loadShiftReport(shiftID: shift.id)]
+        case .success(nil):
+            state.screen = state.home()
+            return []
+        case .failure(let error):
+            var failed = waiting
+            failed.awaitsShift = false
+            failed.isLoading = false
+            failed.error = error
+            state.screen = .shiftReport(failed)
+            return []
+        }
     }
 
     static func reduce(_ screen: inout ShiftReportScreen, _ intent: ShiftReportIntent, console: ConsoleState) -> ScreenStep {
@@ -27,7 +57,12 @@ enum ShiftReportReducer {
             return .stay(.printShiftReport(report))
         case .closeShift:
             guard let report = screen.report else { return .stay() }
-            return .go(to: .shiftClose(ShiftCloseScreen(report: report, back: screen)))
+            guard console.hasCashDrawer else { return .go(to: .shiftClose(ShiftCloseScreen(report: report, back: screen))) }
+            // The drawer opens to be counted, and the opening is noted in this shift
+            // (reason "count"), so its Z report counts it.
+            return .go(
+                to: .shiftClose(ShiftCloseScreen(report: report, back: screen, drawer: .opening)),
+                .openDrawer(.count, operatorName: console.header.operatorName))
         case .back:
             return .go(to: console.home())
         }
@@ -37,12 +72,13 @@ enum ShiftReportReducer {
     static func loaded(_ result: Result<ShiftReport, ConsoleError>, state: inout ConsoleState) -> [ConsoleEffect] {
         let environment = state.header.environment
         let calendar = state.calendar
+        let bs = state.bsCalendar
         _ = state.update(ShiftReportScreen.self) { screen, _ in
             screen.isLoading = false
             switch result {
             case .success(let report):
                 screen.report = report
-                screen.lines = ShiftReportLayout.document(for: report, environment: environment, calendar: calendar).lines
+                screen.lines = ShiftReportLayout.document(for: report, environment: environment, calendar: calendar, bsCalendar: bs).lines
                 screen.error = nil
             case .failure(let error):
                 screen.error = error

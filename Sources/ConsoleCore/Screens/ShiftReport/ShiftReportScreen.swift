@@ -10,6 +10,9 @@ public struct ShiftReportScreen: Hashable, Sendable {
     /// The first line shown.
     public var scroll: Int
     public var isLoading: Bool
+    /// Asked for before the journal said which shift is open (just after the console
+    /// started): the report is asked for as soon as it does.
+    public var awaitsShift: Bool
     public var error: ConsoleError?
     public var printStatus: PrintStatus
 
@@ -18,6 +21,7 @@ public struct ShiftReportScreen: Hashable, Sendable {
         self.lines = lines
         scroll = 0
         isLoading = report == nil
+        awaitsShift = false
         error = nil
         printStatus = .notPrinted
     }

@@ -16,8 +16,12 @@ public enum UsernameEntryIntent: Hashable, Sendable {
 }
 
 enum UsernameEntryKeys {
-    static func bindings(hasLastReceipt: Bool) -> [KeyBinding] {
-        hasLastReceipt ? all : all.filter { $0.intent != .usernameEntry(.reprintLastReceipt) }
+    /// Ctrl-R once there is a receipt to print again; F4 where a drawer opens through the printer.
+    static func bindings(hasLastReceipt: Bool, hasCashDrawer: Bool) -> [KeyBinding] {
+        all.filter { binding in
+            (hasLastReceipt || binding.intent != .usernameEntry(.reprintLastReceipt))
+                && (hasCashDrawer || binding.intent != .console(.openDrawer))
+        }
     }
 
     /// In the order help lists them: what the footer shows and quitting first (the shift
@@ -29,6 +33,7 @@ enum UsernameEntryKeys {
         ConsoleKeys.showShiftReport,
         ConsoleKeys.showHeldPayments,
         ConsoleKeys.showHelp,
+        ConsoleKeys.openDrawer,
         KeyBinding([.control("r")], .usernameEntry(.reprintLastReceipt), hint: "reprint last receipt"),
         ConsoleKeys.quit,
         KeyBinding([.up], .usernameEntry(.olderRecentUsername), label: "Up/Down", hint: "recent usernames", inFooter: false),
