@@ -110,10 +110,12 @@ struct BackgroundSettlementTests {
         }
     }
 
-    @Test("on the held list: settled payments stay with their new state, new held ones join, the selection stays in range")
+    @Test("on the held list: settled payments stay with their new state, new held ones join, the last l's summary goes")
     func heldList() {
         var list = HeldPaymentsScreen(payments: [Self.queuedOK, Self.queuedFail], calendar: Fixtures.calendar)
         list.selected = 1
+        // What the last l said is about the list as it was: it goes with the news.
+        list.notice = "Looked up 2: 0 paid, 0 to refund, 2 still held."
         let store = TestStore(Self.state(on: .heldPayments(list)))
         let paid = Self.settled(Self.queuedOK, .paid)
         let another = Fixtures.payment(state: .held, reference: "ARNNEW3", username: "gita", createdAt: Fixtures.date(27, 9, 50))

@@ -44,9 +44,6 @@ struct CounterConsole {
         let connection = ConsoleConnection(settings: settings, printer: printer, discardTypeahead: { loop.discardTypeahead() })
         let environment = connection.deferredEnvironment()
         let driver = ConsoleDriver(state: initial, environment: environment, render: { loop.publish($0) })
-        // Held payments are looked up when they are due, in the background; the driver
-        // stops following it when the console stops, without waiting for a lookup.
-        await driver.follow(HeldPaymentWatch.actions(environment: environment))
         // Signals are actions like keys: reduce decides when the console quits.
         let signals = TerminationSignals { inputs.submit(.signal($0)) }
 
@@ -60,7 +57,16 @@ struct CounterConsole {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let terminal = CursesTerminal(colors: colors)
-                loop.run(terminal: terminal, onFirstFrame: { Task { await driver.start() } })
+                loop.run(terminal: terminal, onFirstFrame: {
+                    Task {
+                        await driver.start()
+                        // Held payments are looked up when they are due, in the background
+                        // (started after the first frame, like everything that opens Khalti
+                        // and the journal); the driver stops following it when the console
+                        // stops, without waiting for a lookup.
+                        await driver.follow(HeldPaymentWatch.actions(environment: environment))
+                    }
+                })
                 done.resume()
             }
             thread.name = "terminal"

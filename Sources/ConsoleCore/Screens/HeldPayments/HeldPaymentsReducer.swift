@@ -100,8 +100,10 @@ enum HeldPaymentsReducer {
         let effects = SettledPayments.announce(news.settled, state: &state)
         let settled = news.settled.map(\.payment)
         _ = state.update(HeldPaymentsScreen.self) { screen, _ in
-            // What settled stays on the list, so the clerk sees what became of it.
+            // What settled stays on the list, so the clerk sees what became of it; the last
+            // `l`'s summary is about the list as it was, so it goes.
             screen.payments = merged(merged(screen.payments, with: settled), with: news.held)
+            if !news.settled.isEmpty { screen.notice = nil }
             screen.selected = clamped(screen.selected, count: screen.payments.count)
             return .stay()
         }
