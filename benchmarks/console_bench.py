@@ -74,6 +74,10 @@ def environment(home):
 
 def console_run(binary):
     home = tempfile.mkdtemp(prefix="arrownet-bench-")
+    # Payments need an open shift (issue 13): opened with the command first, untimed,
+    # so the console starts on the username screen as at a counter taking payments.
+    subprocess.run([binary, "shift", "open", "--operator", "bench", "--float", "1000"], env=environment(home),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     started = time.monotonic()
     pid, fd = spawn([binary], environment(home))
     read_until(fd, b"Customer username")

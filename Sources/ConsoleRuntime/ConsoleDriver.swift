@@ -132,7 +132,8 @@ public actor ConsoleDriver {
         case .discardTypeahead:
             // At once, before any further key is read.
             environment.discardTypeahead()
-        case .fetchAccount, .commitPayment, .loadHeldPayments, .lookUpNow, .loadBalance, .printReceipt:
+        case .fetchAccount, .commitPayment, .loadHeldPayments, .lookUpNow, .loadBalance, .printReceipt, .loadShift, .openShift,
+             .loadShiftReport, .closeShift, .printShiftReport, .printSettledReceipt, .openDrawer:
             // The world's work, in a task of its own; its answer comes back as an action.
             let number = nextTaskNumber
             nextTaskNumber += 1

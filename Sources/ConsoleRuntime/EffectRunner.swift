@@ -23,8 +23,23 @@ enum EffectRunner {
             )
         case .loadBalance:
             return .balanceLoaded(await capture { () throws(ConsoleError) in try await environment.balance() })
-        case .printReceipt(let receipt):
-            return .receiptPrinted(await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt) })
+        case .printSettledReceipt(let receipt):
+            return .settledReceiptPrinted(
+                receipt.reference, await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt, false) })
+        case .printReceipt(let receipt, let kickDrawer):
+            return .receiptPrinted(await capture { () throws(ConsoleError) in try await environment.printReceipt(receipt, kickDrawer) })
+        case .openDrawer(let reason, let operatorName):
+            return .drawerOpened(reason, await capture { () throws(ConsoleError) in try await environment.openDrawer(reason, operatorName) })
+        case .loadShift:
+            return .shiftLoaded(await capture { () throws(ConsoleError) in try await environment.currentShift() })
+        case .openShift(let operatorName, let float):
+            return .shiftOpened(await capture { () throws(ConsoleError) in try await environment.openShift(operatorName, float) })
+        case .loadShiftReport(let shiftID):
+            return .shiftReportLoaded(await capture { () throws(ConsoleError) in try await environment.shiftReport(shiftID) })
+        case .closeShift(let counted, let note):
+            return .shiftClosed(await environment.closeShift(counted, note))
+        case .printShiftReport(let report):
+            return .shiftReportPrinted(await capture { () throws(ConsoleError) in try await environment.printShiftReport(report) })
         case .cancelFetch, .discardTypeahead, .quit:
             // The driver handles these itself.
             return nil

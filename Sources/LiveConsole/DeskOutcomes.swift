@@ -29,7 +29,8 @@ public enum DeskOutcomes {
             // The desk's refusals say what to do ("look the customer up again", "pay when the plan ends").
             .notTaken(ConsoleError(kind: .requestRejected, reason: reason, nextStep: ""))
         case .noOpenShift(let counter):
-            .notTaken(ConsoleError(journal: .noOpenShift(counter: counter)))
+            // Another terminal closed the shift: the console asks for a new one.
+            .noOpenShift(counter: counter)
         case .notSent(let reason):
             // Only the journal stops a payment before it leaves.
             .notTaken(ConsoleError(

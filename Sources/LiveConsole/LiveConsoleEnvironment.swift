@@ -15,18 +15,21 @@ public enum LiveConsoleEnvironment {
     static let recentPaymentsWindow: TimeInterval = 2 * 24 * 3600
 
     /// - Parameters:
+    ///   - counter: this counter's name, whose shift the console opens and closes.
     ///   - clock: the console's clock; the desk was built with the same one.
     ///   - calendar: the console's (`ConsoleState.calendar`), for times in sentences.
     ///   - discardTypeahead: the terminal's `flushinp`; tests pass `{}`.
     ///   - sleep: waits between progress ticks.
     public static func make(
-        api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter,
+        api: KhaltiAPI, desk: PaymentDesk, printer: ReceiptPrinter, counter: String,
         clock: @escaping @Sendable () -> Date = Date.init, calendar: CounterCalendar = CounterCalendar.nepal,
         discardTypeahead: @escaping @Sendable () -> Void,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> ConsoleEnvironment {
         let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock)
         let held = HeldLookup(desk: desk)
+        let shifts = DeskShifts(desk: desk, counter: counter, printer: printer, calendar: calendar)
+        let drawer = CashDrawer(desk: desk, printer: printer, counter: counter)
         return ConsoleEnvironment(
             now: clock,
             fetchAccount: { username throws(ConsoleError) in
@@ -54,6 +57,8 @@ public enum LiveConsoleEnvironment {
                 }
             },
             lookUpHeld: { references throws(ConsoleError) in try await held.lookUp(references) },
+            nextHeldLookup: { await held.nextLookup() },
+            reconcileDue: { await held.reconcileDue() },
             balance: { () throws(ConsoleError) in
                 do throws(KhaltiError) {
                     return try await api.balance().available
@@ -61,7 +66,13 @@ public enum LiveConsoleEnvironment {
                     throw ConsoleError(khalti: error)
                 }
             },
-            printReceipt: { receipt throws(ConsoleError) in try await printer.print(receipt) },
+            printReceipt: { receipt, kickDrawer throws(ConsoleError) in try await drawer.print(receipt, kickDrawer: kickDrawer) },
+            openDrawer: { reason, operatorName throws(ConsoleError) in try await drawer.open(reason, operatorName: operatorName) },
+            currentShift: { () throws(ConsoleError) in try await shifts.current() },
+            openShift: { name, float throws(ConsoleError) in try await shifts.open(operatorName: name, float: float) },
+            shiftReport: { id throws(ConsoleError) in try await shifts.report(shiftID: id) },
+            closeShift: { counted, note in await shifts.close(counted: counted, note: note) },
+            printShiftReport: { report throws(ConsoleError) in try await shifts.print(report) },
             discardTypeahead: discardTypeahead,
             sleep: sleep
         )

@@ -35,6 +35,8 @@ public struct ReceiptPrinter: Sendable {
     public let timeout: Duration
     /// Dates on the receipt and in file names (the console's calendar).
     public let calendar: CounterCalendar
+    /// Bikram Sambat dates beside AD ones on receipts; nil with `calendar = ad`.
+    public let bsCalendar: BikramSambatCalendar?
     /// Whether a cash drawer opens through the printer.
     public let drawer: DrawerSetting
     /// How an ESC/POS printer is driven; unused by the other destinations.
@@ -44,12 +46,13 @@ public struct ReceiptPrinter: Sendable {
 
     public init(
         destination: Destination, timeout: Duration = .seconds(20), calendar: CounterCalendar = CounterCalendar.nepal,
-        drawer: DrawerSetting = .none, escpos: EscposOptions = EscposOptions(),
+        bsCalendar: BikramSambatCalendar? = .shipped, drawer: DrawerSetting = .none, escpos: EscposOptions = EscposOptions(),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.destination = destination
         self.timeout = timeout
         self.calendar = calendar
+        self.bsCalendar = bsCalendar
         self.drawer = drawer
         self.escpos = escpos
         self.environment = environment.filter { !Self.withheldVariables.contains($0.key) }
@@ -59,12 +62,12 @@ public struct ReceiptPrinter: Sendable {
     /// under `<dataFolder>/receipts/`.
     public static func configured(
         dataFolder: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-        calendar: CounterCalendar = CounterCalendar.nepal
+        calendar: CounterCalendar = CounterCalendar.nepal, bsCalendar: BikramSambatCalendar? = .shipped
     ) -> ReceiptPrinter {
         let command = environment[commandVariable]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let destination: Destination = command.isEmpty
             ? .folder(dataFolder.appendingPathComponent(folderName, isDirectory: true)) : .command(command)
-        return ReceiptPrinter(destination: destination, calendar: calendar, environment: environment)
+        return ReceiptPrinter(destination: destination, calendar: calendar, bsCalendar: bsCalendar, environment: environment)
     }
 
     /// With the config file's `printer` and `drawer` settings (nil or blank: not set):
@@ -73,7 +76,8 @@ public struct ReceiptPrinter: Sendable {
     /// `drawer = kick` without an ESC/POS printer, is refused with a sentence.
     public static func configured(
         dataFolder: URL, printerSetting: String?, drawerSetting: String?,
-        environment: [String: String] = ProcessInfo.processInfo.environment, calendar: CounterCalendar = CounterCalendar.nepal
+        environment: [String: String] = ProcessInfo.processInfo.environment, calendar: CounterCalendar = CounterCalendar.nepal,
+        bsCalendar: BikramSambatCalendar? = .shipped
     ) throws(PrinterSettingError) -> ReceiptPrinter {
         func given(_ text: String?) -> String? {
             text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -93,10 +97,10 @@ public struct ReceiptPrinter: Sendable {
                     "drawer = kick needs an ESC/POS printer (printer = escpos+tcp://HOST:9100 or escpos:/dev/usb/lp0): "
                         + "the drawer is opened by the printer.")
             }
-            return configured(dataFolder: dataFolder, environment: environment, calendar: calendar)
+            return configured(dataFolder: dataFolder, environment: environment, calendar: calendar, bsCalendar: bsCalendar)
         }
         return ReceiptPrinter(
-            destination: .escpos(address), calendar: calendar, drawer: drawer,
+            destination: .escpos(address), calendar: calendar, bsCalendar: bsCalendar, drawer: drawer,
             escpos: EscposOptions(shaper: .installed(environment: environment)), environment: environment)
     }
 
@@ -108,7 +112,7 @@ public struct ReceiptPrinter: Sendable {
     /// `kickDrawer` (a new payment's receipt, not a reprint) opens the drawer in the
     /// same job where `opensDrawer`; when this returns, the drawer has opened.
     public func print(_ receipt: Receipt, kickDrawer: Bool = false) async throws(ConsoleError) -> String {
-        let document = ReceiptLayout.document(for: receipt, calendar: calendar)
+        let document = ReceiptLayout.document(for: receipt, calendar: calendar, bsCalendar: bsCalendar)
         switch destination {
         case .folder(let folder):
             let file = try ReceiptFiles.save(document.text, of: receipt, in: folder, calendar: calendar)

@@ -10,17 +10,20 @@ import Testing
 struct ConsoleEndToEndTests {
     /// A private home and data folder, the console started in a tmux terminal (from an
     /// interactive shell when `shell`), `body` run against it, and everything stopped.
+    /// `openShift`: the counter's shift is opened with the command first, as at a counter
+    /// already taking payments; without it the console opens on its shift-open screen.
     func withConsole(
-        width: Int = 80, height: Int = 24, shell: Bool = false, baseURL: String? = nil,
+        width: Int = 80, height: Int = 24, shell: Bool = false, baseURL: String? = nil, openShift: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation, _ body: (TmuxSession, URL) async throws -> Void
     ) async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("arrownet-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let data = home.appendingPathComponent("data")
-        // The counter's shift is open, as at a counter that is taking payments.
-        let shift = try BinaryRunner(home: home).runBlocking(
-            ["shift", "open", "--operator", "sita", "--float", "1000"], environment: ["USER": "sita"], stdin: nil)
-        #expect(shift.status == 0, "shift open: \(shift.stderr)")
+        if openShift {
+            let shift = try BinaryRunner(home: home).runBlocking(
+                ["shift", "open", "--operator", "sita", "--float", "1000"], environment: ["USER": "sita"], stdin: nil)
+            #expect(shift.status == 0, "shift open: \(shift.stderr)")
+        }
         var environment = "HOME='\(home.path)' XDG_CONFIG_HOME='\(home.path)/config' ARROWNET_DATA_DIR='\(data.path)' TERM=xterm-256color LANG=C.UTF-8 USER=sita"
         if let baseURL { environment += " KHALTI_BASE_URL='\(baseURL)'" }
         let binary = BinaryRunner.binary
@@ -150,6 +153,95 @@ struct ConsoleEndToEndTests {
                     ["history", "--json"], environment: ["ARROWNET_DATA_DIR": data.path, "KHALTI_BASE_URL": sandbox.baseURL])
                 let records = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
                 #expect(records.map { $0["state"] as? String } == ["paid"])
+            }
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    @Test("no shift open: the console opens on its shift-open screen, and the shift opened there takes payments")
+    func opensShiftOnScreen() async throws {
+        try await withConsole(openShift: false) { tmux, data in
+            let screen = try await tmux.waitFor("Open the shift")
+            #expect(screen.contains("no shift open"))
+            #expect(screen.contains("[sita"), "the operator is prefilled")
+            try tmux.type("2,500")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Shift 1 opened by sita with Rs. 2,500.00 in the drawer.")
+            #expect(try tmux.screen().contains("Customer username"))
+            let report = try await BinaryRunner(home: data.deletingLastPathComponent()).run(["shift", "report", "--json"])
+            #expect(report.status == 0, "\(report.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+            let shift = try #require(object["shift"] as? [String: Any])
+            #expect(shift["operator"] as? String == "sita" && shift["opening_float"] as? String == "2500.00")
+            #expect(shift["closed_at"] is NSNull)
+            // And it takes a payment.
+            try tmux.type("Pradhanang")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
+            try tmux.type("1")
+            try await tmux.waitFor("Confirm payment")
+            try await Task.sleep(for: .milliseconds(1_000))
+            try tmux.type("y")
+            try await tmux.waitFor("PAID")
+        }
+    }
+
+    @Test("closing the shift: F3, c, the count, the difference, y; the Z report saved and the shift-open screen back")
+    func closesShift() async throws {
+        try await withConsole { tmux, data in
+            try await tmux.waitFor("Customer username")
+            #expect(try tmux.screen().contains("F3 shift report"))
+            try tmux.send("F3")
+            try await tmux.waitFor("X REPORT")
+            try tmux.type("c")
+            try await tmux.waitFor("Counted cash")
+            try tmux.type("990")
+            try tmux.send("Enter")
+            try await tmux.waitFor("SHORT Rs. 10.00")
+            try tmux.type("y")
+            let screen = try await tmux.waitFor("Z report saved as")
+            #expect(screen.contains("Open the shift") && screen.contains("no shift open"))
+            #expect(screen.contains("counted Rs. 990.00"))
+            let receipts = data.appendingPathComponent("receipts")
+            let files = try FileManager.default.contentsOfDirectory(atPath: receipts.path)
+            let z = try #require(files.first { $0.hasSuffix("_shift1_Z.txt") }, "\(files)")
+            let text = try String(contentsOf: receipts.appendingPathComponent(z), encoding: .utf8)
+            #expect(text.contains("Z REPORT") && text.contains("SANDBOX") && text.contains("SHORT"))
+            let list = try await BinaryRunner(home: data.deletingLastPathComponent()).run(["shift", "list", "--json"])
+            let shifts = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+            #expect(shifts.count == 1 && shifts.first?["counted_cash"] as? String == "990.00", "\(list.stdout)")
+            #expect(shifts.first?["closed_at"] is String)
+        }
+    }
+
+    /// Khalti refused the payment (maintenance) and the lookup that should settle it at once
+    /// failed: the payment is held, due for a lookup now. The console looks it up by itself.
+    @Test("a held payment settled by the console's background lookup: the clerk reads it on the next screen")
+    func backgroundSettlement() async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [
+            FaultRule(call: .commit, username: "queuedok", times: 1, effect: .maintenance),
+            FaultRule(call: .status, times: 1, effect: .httpError(status: 500)),
+        ]))
+        do {
+            try await withConsole(baseURL: sandbox.baseURL) { tmux, _ in
+                try await tmux.waitFor("Customer username")
+                try tmux.type("queuedok")
+                try tmux.send("Enter")
+                try await tmux.waitFor("Bikash Tamang")
+                try tmux.type("1")
+                try await tmux.waitFor("Confirm payment")
+                try await Task.sleep(for: .milliseconds(1_000))
+                try tmux.type("y")
+                let held = try await tmux.waitFor("HELD")
+                #expect(held.contains("Held 1"))
+                try tmux.send("Enter")
+                // Nobody presses a key: the console looks it up once due (its poll is 15 s).
+                let screen = try await tmux.waitFor("queuedok: NOT PAID - give back Rs. 1,695.00", seconds: 40)
+                #expect(screen.contains("Held 0"))
+                #expect(screen.contains("Customer username"))
             }
         } catch {
             await sandbox.stop()

@@ -24,7 +24,8 @@ struct AccountScreenTests {
     @Test("details: days remaining with the day they run to; plans with digit, price per month, saving, new expiry")
     func details() {
         let screen = Self.screen()
-        #expect(screen.daysRemainingText == "12 days, to 2025-12-09")
+        #expect(screen.daysRemainingText == "12 days, to 2082 Mangsir 23 (2025-12-09)")
+        #expect(screen.newExpiryText == "2082 Poush 25 (2026-01-09)", "the highlighted plan's, in both calendars")
         #expect(screen.plans.map(\.key) == ["1", "3", "6", "2"])
         #expect(screen.plans.map(\.plan.amount.formatted) == ["Rs. 1,695.00", "Rs. 5,085.00", "Rs. 9,492.00", "Rs. 17,628.00"])
         #expect(screen.plans.map(\.pricePerMonth.formatted) == ["Rs. 1,695.00", "Rs. 1,695.00", "Rs. 1,582.00", "Rs. 1,469.00"])
@@ -33,6 +34,15 @@ struct AccountScreenTests {
             "2026-01-09", "2026-03-09", "2026-06-09", "2026-12-09",
         ])
         #expect(screen.refusal == nil && screen.paidTodayWarning == nil && screen.openPaymentWarning == nil)
+        // calendar = ad, and a date past the Bikram Sambat table: AD alone, never a guessed BS date.
+        let adOnly = AccountScreen(
+            lookup: AccountLookup(account: Fixtures.account(), payments: []), lookedUpAt: Fixtures.morning,
+            calendar: Fixtures.calendar, bsCalendar: nil, entry: Self.entry)
+        #expect(adOnly.daysRemainingText == "12 days, to 2025-12-09")
+        let farAhead = AccountScreen(
+            lookup: AccountLookup(account: Fixtures.account(days: 600), payments: []), lookedUpAt: Fixtures.morning,
+            calendar: Fixtures.calendar, entry: Self.entry)
+        #expect(farAhead.daysRemainingText == "600 days, to 2027-07-20")
     }
 
     @Test("a customer paid today is warned about with when and how much; yesterday's payment is not")

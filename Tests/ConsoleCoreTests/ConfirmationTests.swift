@@ -24,9 +24,15 @@ struct ConfirmationTests {
         let lines = Self.confirmation.readBack.map { "\($0.label): \($0.value)" }
         #expect(lines == [
             "Username: Pradhanang", "Name: Ashish Pradhanang - Home", "Plan: 3 months", "Amount: Rs. 5,085.00",
-            "New expiry: 2026-03-09",
+            "New expiry: 2082 Falgun 25 (2026-03-09)",
         ])
         #expect(Self.confirmation.question == "Read this back to the customer. Pay Rs. 5,085.00 now?")
+        // calendar = ad: the AD date alone.
+        let adOnly = AccountScreen(
+            lookup: AccountLookup(account: Fixtures.account(), payments: []), lookedUpAt: Fixtures.morning,
+            calendar: Fixtures.calendar, bsCalendar: nil, entry: AccountScreenTests.entry)
+        let confirmation = ConfirmationScreen(order: Self.order, shownAt: Fixtures.morning, back: adOnly)
+        #expect(confirmation.readBack.last?.value == "2026-03-09")
     }
 
     @Test("y after the guard window pays: sending, with the order committed once")

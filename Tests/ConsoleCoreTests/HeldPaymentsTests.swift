@@ -30,6 +30,7 @@ struct HeldPaymentsTests {
             $0.now = Fixtures.morning
             $0.showsHeldPaymentsWhenLoaded = true
         }
+        store.receive(.loadShift)
         store.receive(.loadBalance, answer: .balanceLoaded(.failure(Fixtures.refusal(.invalidToken)))) {
             $0.header.balanceProblem = "Khalti does not accept this counter's token."
         }
@@ -55,6 +56,7 @@ struct HeldPaymentsTests {
             $0.showsHeldPaymentsWhenLoaded = true
         }
         store.type("ab")
+        store.receive(.loadShift)
         store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.success([Self.held]))) {
             $0.showsHeldPaymentsWhenLoaded = false
             $0.header.heldCount = 1
@@ -87,7 +89,8 @@ struct HeldPaymentsTests {
             "State: HELD", "Username: Pradhanang", "Name: Ashish Pradhanang - Home", "Plan: 3 months",
             "Amount: Rs. 5,085.00", "Taken: 2025-11-27 09:30", "Counter: Counter 1, Sita", "Reference: ARNHELD1",
             "Lookups: 1", "Next lookup: 2025-11-27 10:05",
-            "What to do: Keep the cash aside: the payment is pending and will be looked up. Next lookup at 10:05; l looks up now.",
+            "What to do: Keep the cash aside: the payment is pending and will be looked up. Next lookup at 10:05, by itself; "
+                + "l looks up now those past Khalti's five minutes.",
         ])
         #expect(screen.advice(for: Self.paidLater, now: Fixtures.morning) == "Paid. Keep the cash and give the receipt. p prints it.")
         #expect(screen.advice(for: Fixtures.payment(state: .notReceived), now: Fixtures.morning)
@@ -95,10 +98,10 @@ struct HeldPaymentsTests {
         #expect(screen.advice(for: Fixtures.payment(state: .notPaid), now: Fixtures.morning)
             == "Not paid. Give the customer their money back.")
         #expect(screen.advice(for: Fixtures.payment(state: .held, attention: "Khalti recorded Rs. 10.00."), now: Fixtures.morning)
-            == "Needs a person: Khalti recorded Rs. 10.00. Call support before touching the cash.")
+            .hasPrefix("NEEDS A PERSON: Khalti recorded Rs. 10.00. It is no longer looked up by itself."))
     }
 
-    @Test("l looks up the open ones now; the answers replace them in the list and the result is summed up")
+    @Test("l looks up now: the answers replace the payments in the list, the result is summed up, a paid one's receipt prints")
     func lookUpNow() {
         let store = Self.listStore()
         store.press(.character("l")) {
@@ -107,21 +110,29 @@ struct HeldPaymentsTests {
             $0.screen = .heldPayments(screen)
         }
         store.press(.character("l")) // one lookup at a time
-        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.success([Self.paidLater]))) {
+        let found = HeldLookupResult(
+            lookedUp: [Self.paidLater], settled: [SettledPayment(before: .held, payment: Self.paidLater, note: "Lookup: Khalti says paid.")])
+        store.receive(.lookUpNow([Self.held.reference, Self.sending.reference]), answer: .heldPaymentsLookedUp(.success(found))) {
             var screen = HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar)
             screen.notice = "Looked up 1: 1 paid, 0 to refund, 0 still held."
             $0.screen = .heldPayments(screen)
             $0.header.heldCount = 1
+            $0.notices = Notices(shown: [Notice("Pradhanang: now PAID - printing the receipt", tone: .good, reference: Self.paidLater.reference)])
         }
         store.receive(.loadBalance)
-        // The paid one now prints its receipt with p (no expiry known: the account was not looked up again).
+        // Its receipt prints as a payment's does (no expiry known: the account was not looked up again).
         let receipt = Receipt(payment: Self.paidLater, newExpiry: nil, environment: .sandbox)
+        store.receive(.printSettledReceipt(receipt), answer: .settledReceiptPrinted(Self.paidLater.reference, .success("saved as /r/1.txt"))) {
+            $0.printedReceipts = [Self.paidLater.reference]
+            $0.notices = Notices(shown: [Notice("Pradhanang: now PAID - receipt printed", tone: .good, reference: Self.paidLater.reference)])
+        }
+        // p prints it again, marked as a copy.
         store.press(.character("p")) {
             $0.screen = .heldPayments(HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar))
-            $0.lastReceipt = receipt
+            $0.lastReceipt = receipt.reprint()
             $0.statusMessage = "Printing the receipt of ARNHELD1."
         }
-        store.receive(.printReceipt(receipt))
+        store.receive(.printReceipt(receipt.reprint()))
         // p does nothing on a payment that is not paid.
         store.press(.down) {
             var screen = HeldPaymentsScreen(payments: [Self.paidLater, Self.sending], calendar: Fixtures.calendar)
@@ -129,6 +140,42 @@ struct HeldPaymentsTests {
             $0.screen = .heldPayments(screen)
         }
         store.press(.character("p"))
+        // Leaving the list: the notice has been seen.
+        store.press(.escape) {
+            $0.screen = .usernameEntry(UsernameEntryScreen())
+            $0.notices = Notices()
+        }
+    }
+
+    @Test("l with payments inside Khalti's five minutes says when each will be looked up; flagged ones are not asked about")
+    func lookUpTooSoon() {
+        let flagged = Fixtures.payment(
+            state: .held, reference: "ARNFLAG3", username: "queuedfail", createdAt: Fixtures.date(27, 8, 0), attention: "Khalti recorded Rs. 10.00.")
+        let fresh = Fixtures.payment(
+            state: .held, reference: "ARNHELD1", username: "queuedok", createdAt: Fixtures.date(27, 9, 58), nextLookupAt: Fixtures.date(27, 10, 3))
+        let store = Self.listStore([fresh, flagged])
+        #expect(HeldPaymentsScreen(payments: [fresh, flagged], calendar: Fixtures.calendar).openReferences == [fresh.reference])
+        store.press(.character("l")) {
+            var screen = HeldPaymentsScreen(payments: [fresh, flagged], calendar: Fixtures.calendar)
+            screen.isLookingUp = true
+            $0.screen = .heldPayments(screen)
+        }
+        let found = HeldLookupResult(lookedUp: [], notYetDue: [fresh], waitingForPerson: [flagged])
+        store.receive(.lookUpNow([fresh.reference]), answer: .heldPaymentsLookedUp(.success(found))) {
+            var screen = HeldPaymentsScreen(payments: [fresh, flagged], calendar: Fixtures.calendar)
+            screen.notice = "Nothing was looked up. Khalti asks for five minutes after sending; looked up by themselves then: "
+                + "queuedok at 10:03."
+            $0.screen = .heldPayments(screen)
+        }
+        // The flagged one says why it waits, and who settles it.
+        store.press(.down) {
+            var screen = HeldPaymentsScreen(payments: [fresh, flagged], calendar: Fixtures.calendar)
+            screen.selected = 1
+            $0.screen = .heldPayments(screen)
+        }
+        #expect(HeldPaymentsScreen(payments: [flagged], calendar: Fixtures.calendar).advice(for: flagged, now: Fixtures.morning)
+            == "NEEDS A PERSON: Khalti recorded Rs. 10.00. It is no longer looked up by itself. Keep the cash aside: a supervisor "
+                + "checks with Khalti and records the decision (arrownet resolve ARNFLAG3 --paid or --not-paid).")
     }
 
     @Test("a failed lookup is shown on the list with its reason")
@@ -151,7 +198,7 @@ struct HeldPaymentsTests {
         let store = Self.listStore([Self.paidLater])
         store.press(.character("l")) {
             var screen = HeldPaymentsScreen(payments: [Self.paidLater], calendar: Fixtures.calendar)
-            screen.notice = "Nothing to look up: every payment here is settled."
+            screen.notice = "Nothing to look up: every payment here is settled or waits for a person."
             $0.screen = .heldPayments(screen)
         }
     }
@@ -179,6 +226,7 @@ struct HeldPaymentsTests {
             $0.showsHeldPaymentsWhenLoaded = true
         }
         store.receive(.loadBalance)
+        store.receive(.loadShift)
         store.receive(.loadHeldPayments, answer: .heldPaymentsLoaded(.failure(ConsoleError(kind: .unavailable, reason: "The journal is locked.", nextStep: "Try again.")))) {
             $0.showsHeldPaymentsWhenLoaded = false
             $0.statusMessage = "Held payments could not be read: The journal is locked. Try again."
@@ -188,7 +236,7 @@ struct HeldPaymentsTests {
     @Test("a lookup answer after the clerk left the list refreshes the held count")
     func lookupAfterLeaving() {
         let store = TestStore(Fixtures.freshState())
-        store.send(.heldPaymentsLookedUp(.success([Self.paidLater])))
+        store.send(.heldPaymentsLookedUp(.success(HeldLookupResult(lookedUp: [Self.paidLater]))))
         store.receive(.loadHeldPayments)
     }
 }

@@ -7,6 +7,8 @@ import Testing
 struct KeyMapTests {
     static var everyScreen: [(String, ConsoleState)] {
         let order = ConfirmationTests.order
+        var confirmingClose = ShiftCloseScreen(report: ShiftTests.xReport(), back: ShiftReportScreen(report: ShiftTests.xReport()))
+        confirmingClose.step = .confirming(counted: .zero)
         let screens: [Screen] = [
             .usernameEntry(UsernameEntryScreen()),
             .loading(LoadingTests.loading),
@@ -15,6 +17,11 @@ struct KeyMapTests {
             .sending(SendingScreen(order: order, startedAt: Fixtures.morning)),
             .outcome(OutcomeScreen(result: .notPaid, order: order, payment: nil, headline: "NOT PAID", reason: "r.", nextStep: "n.")),
             .heldPayments(HeldPaymentsScreen(payments: [HeldPaymentsTests.held], calendar: Fixtures.calendar)),
+            .shiftOpen(ShiftOpenScreen(operatorName: "Sita")),
+            .shiftReport(ShiftReportScreen(report: ShiftTests.xReport(), lines: ShiftTests.lines(ShiftTests.xReport()))),
+            .shiftClose(ShiftCloseScreen(report: ShiftTests.xReport(), back: ShiftReportScreen(report: ShiftTests.xReport()))),
+            .shiftClose(confirmingClose),
+            .drawer(DrawerScreen()),
         ]
         return screens.map { screen in
             var state = Fixtures.freshState()
@@ -25,6 +32,7 @@ struct KeyMapTests {
 
     @Test("no key is bound twice on a screen")
     func noDuplicateKeys() {
+        #expect(Self.everyScreen.count == 12, "the routing test below takes one argument per screen")
         for (title, state) in Self.everyScreen {
             let keys = KeyMap.bindings(for: state).flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(title)")
@@ -37,13 +45,18 @@ struct KeyMapTests {
             "\(title): " + footerHints(for: state).map { "\($0.label) \($0.hint)" }.joined(separator: " · ")
         }
         #expect(footers == [
-            "Customer username: Enter look up · Up/Down recent usernames · F5 held payments · F1 help · Ctrl-Q quit",
+            "Customer username: Enter look up · F3 shift report · F5 held payments · F1 help · Ctrl-Q quit",
             "Looking up: Esc back",
             "Account and plans: 1 3 6 2 choose 1, 3, 6 or 12 months · Enter choose highlighted · Up/Down move · Esc back · F1 help",
             "Confirm payment: y customer agrees: pay · Esc change · F1 help",
             "Sending payment: ",
             "Payment result: Enter next customer · F5 held payments · F1 help",
             "Held payments: Up/Down select · Enter details · l look up now · Esc back · F1 help",
+            "Open the shift: Enter open the shift · Tab next field · F1 help · F5 held payments · Ctrl-Q quit",
+            "Shift report (X): Up/Down scroll · p print · c close the shift · Esc back · F1 help",
+            "Close the shift: Enter check the count · Tab note · Esc back · F1 help",
+            "Close the shift: y close the shift · Esc change the count · F1 help",
+            "Open the cash drawer: Enter open the drawer · Esc back · F1 help",
         ])
     }
 
@@ -120,7 +133,7 @@ struct KeyMapTests {
         }
     }
 
-    @Test("every key a screen binds is carried out by that screen's reducer, never routed elsewhere", arguments: 0..<7)
+    @Test("every key a screen binds is carried out by that screen's reducer, never routed elsewhere", arguments: 0..<12)
     func everyBindingRoutes(screenIndex: Int) {
         let (title, onScreen) = Self.everyScreen[screenIndex]
         var underHelp = onScreen

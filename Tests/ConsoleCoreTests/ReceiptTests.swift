@@ -12,13 +12,41 @@ struct ReceiptTests {
         )
     }
 
-    @Test("a sandbox receipt, Devanagari name aligned by display width, marked top and bottom")
+    @Test("a sandbox receipt, Devanagari name aligned by display width, marked top and bottom; dates in both calendars")
     func sandboxGolden() {
         let receipt = Receipt(
             payment: Self.payment(name: "राम बहादुर श्रेष्ठ", duration: .threeMonths, amount: Money(paisa: 508_500), transactionID: "KTX9001"),
             newExpiry: Fixtures.date(9, 0, 0, month: 3, year: 2026), environment: .sandbox
         )
-        #expect(ReceiptLayout.text(for: receipt, calendar: Fixtures.calendar) == """
+        let both = ReceiptLayout.text(for: receipt, calendar: Fixtures.calendar)
+        #expect(both == """
+            ==========================================
+               *** SANDBOX: NOT A REAL PAYMENT ***
+                        ARROWNET INTERNET
+                     Bill paid through Khalti
+            ------------------------------------------
+            Receipt no.            Counter1-6Q7R8S9T0V
+            Date    2082 Mangsir 11 (2025-11-27) 10:00
+            Counter                          Counter 1
+            Operator                              Sita
+            ------------------------------------------
+            Username                      ram.shrestha
+            Name                        राम बहादुर श्रेष्ठ
+            Plan                              3 months
+            New expiry     2082 Falgun 25 (2026-03-09)
+            ------------------------------------------
+            AMOUNT PAID                   Rs. 5,085.00
+            ------------------------------------------
+            Reference    ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V
+            Khalti transaction                 KTX9001
+            ------------------------------------------
+                  Thank you. Keep this receipt.
+               *** SANDBOX: NOT A REAL PAYMENT ***
+            ==========================================
+
+            """)
+        // calendar = ad: AD alone, the same receipt otherwise.
+        #expect(ReceiptLayout.text(for: receipt, calendar: Fixtures.calendar, bsCalendar: nil) == """
             ==========================================
                *** SANDBOX: NOT A REAL PAYMENT ***
                         ARROWNET INTERNET
@@ -60,7 +88,7 @@ struct ReceiptTests {
                          *** REPRINT ***
             ------------------------------------------
             Receipt no.            Counter1-6Q7R8S9T0V
-            Date                      2025-11-27 10:00
+            Date    2082 Mangsir 11 (2025-11-27) 10:00
             Counter                          Counter 1
             Operator                              Sita
             ------------------------------------------
@@ -79,6 +107,20 @@ struct ReceiptTests {
                   Thank you. Keep this receipt.
             ==========================================
             """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    @Test("the longest dates still fit the paper: Baishakh 31 with its time")
+    func longestDates() {
+        // 2082 Baishakh 31 is 2025-05-14: the longest month name with a two-digit day.
+        let paidAt = Fixtures.date(14, 10, 0, month: 5, year: 2025)
+        let receipt = Receipt(
+            number: "Counter1-6Q7R8S9T0V", paidAt: paidAt, counter: "Counter 1", operatorName: "Sita", username: Fixtures.username(),
+            customerName: "Ashish Pradhanang - Home", duration: .oneMonth, amount: Money(paisa: 169_500), newExpiry: paidAt,
+            reference: Fixtures.reference(), transactionID: "K1", environment: .sandbox)
+        let lines = ReceiptLayout.lines(for: receipt, calendar: Fixtures.calendar)
+        #expect(lines.contains("Date   2082 Baishakh 31 (2025-05-14) 10:00"))
+        #expect(lines.contains("New expiry   2082 Baishakh 31 (2025-05-14)"))
+        #expect(lines.allSatisfy { displayWidth($0) <= ReceiptLayout.width })
     }
 
     @Test("no line is wider than the paper or ends in a space, whatever the names", arguments: [

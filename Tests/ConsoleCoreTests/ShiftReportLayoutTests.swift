@@ -49,4 +49,16 @@ struct ShiftReportLayoutTests {
             }
         }
     }
+
+    @Test("dates in Bikram Sambat beside AD, AD alone with calendar = ad; the file name beside the receipts")
+    func dates() throws {
+        let report = try Self.report(closed: true)
+        let both = ShiftReportLayout.document(for: report, environment: .sandbox).lines.map(\.text)
+        #expect(both.contains("Opened  2082 Mangsir 16 (2025-12-02) 10:45"))
+        #expect(both.contains("Closed  2082 Mangsir 16 (2025-12-02) 18:45"))
+        let adOnly = ShiftReportLayout.document(for: report, environment: .sandbox, bsCalendar: nil).lines.map(\.text)
+        #expect(adOnly.contains("Opened                    2025-12-02 10:45"))
+        #expect(ShiftReportLayout.fileName(for: report) == "2025-12-02_Counter1_shift3_Z")
+        #expect(ShiftReportLayout.fileName(for: try Self.report(closed: false)) == "2025-12-02_Counter1_shift3_X")
+    }
 }

@@ -25,11 +25,16 @@ struct LiveCounter {
     let clock: ManualClock
     let driver: ConsoleDriver
     let dataFolder: URL
+    let environment: ConsoleEnvironment
 
     static let openingBalance = Money(rupees: 100_000)
 
+    /// `openShifts`: the counters whose shift is open before the console starts (the
+    /// console's own is Counter 1; Counter 2 shares the journal).
+    /// `printer`: the receipt printer for the data folder (default: receipt files there).
     static func with(
-        faults: [FaultRule] = [], token: String = SandboxToken.value, _ body: (LiveCounter) async throws -> Void
+        faults: [FaultRule] = [], token: String = SandboxToken.value, openShifts: [String] = ["Counter 1", "Counter 2"],
+        printer makePrinter: ((URL) -> ReceiptPrinter)? = nil, _ body: (LiveCounter) async throws -> Void
     ) async throws {
         let dataFolder = FileManager.default.temporaryDirectory.appendingPathComponent("console-flow-\(UUID().uuidString)")
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(openingBalance: openingBalance, faults: faults))
@@ -39,23 +44,27 @@ struct LiveCounter {
         let journal = try SQLiteJournal(path: dataFolder.appendingPathComponent(SQLiteJournal.fileName).path)
         let clock = ManualClock()
         // The console's counter, and another at the same journal, each with an open shift.
-        for counter in ["Counter 1", "Counter 2"] {
+        for counter in openShifts {
             _ = try await journal.openShift(ShiftOpening(
                 counter: counter, operatorName: "Sita", openingFloat: Money(rupees: 1000), openingBalance: nil, at: clock.now))
         }
         let desk = PaymentDesk(
             store: journal, gateway: .live(api), environment: .sandbox, clock: { clock.now },
             calendar: CounterCalendar.nepal)
+        let printer = makePrinter?(dataFolder) ?? .configured(dataFolder: dataFolder, environment: [:])
         let environment = LiveConsoleEnvironment.make(
-            api: api, desk: desk, printer: .configured(dataFolder: dataFolder, environment: [:]),
+            api: api, desk: desk, printer: printer, counter: "Counter 1",
             clock: { clock.now }, discardTypeahead: {},
             // Progress ticks never come: elapsed times are not what these tests check.
             sleep: { _ in try await Task.sleep(for: .seconds(3600)) })
         let driver = ConsoleDriver(
-            state: ConsoleState(counter: "Counter 1", operatorName: "Sita", environment: .sandbox),
+            state: ConsoleState(
+                counter: "Counter 1", operatorName: "Sita", environment: .sandbox, bsCalendar: printer.bsCalendar,
+                hasCashDrawer: printer.opensDrawer),
             environment: environment, render: { _ in })
         let counter = LiveCounter(
-            sandbox: sandbox, api: api, journal: journal, desk: desk, clock: clock, driver: driver, dataFolder: dataFolder)
+            sandbox: sandbox, api: api, journal: journal, desk: desk, clock: clock, driver: driver, dataFolder: dataFolder,
+            environment: environment)
         await driver.start()
         await driver.whenIdle()
         do {
@@ -100,6 +109,21 @@ struct LiveCounter {
     /// Every payment the journal holds.
     func journalPayments() async throws -> [PaymentRecord] {
         try await journal.history(HistoryFilter())
+    }
+
+    /// The console's background lookups, as the console runs them, polling every few
+    /// milliseconds of real time against the test's clock.
+    func watchHeldPayments() async {
+        await driver.follow(HeldPaymentWatch.actions(environment: environment, poll: .milliseconds(20)))
+    }
+
+    /// Waits (in real time, briefly) until `condition` holds.
+    func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
+        for _ in 0..<500 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw FlowError("never happened: \(what)")
     }
 
     func ledger() async throws -> [SandboxLedgerEntry] {

@@ -11,6 +11,8 @@ struct ConsoleDriverTests {
         let renders: RenderLog
         let clock: ManualClock
         let calls: CallLog
+        /// The world the driver was given, for a background task to use too.
+        let environment: ConsoleEnvironment
 
         func type(_ text: String) async {
             for character in text { await driver.press(.character(character)) }
@@ -36,9 +38,10 @@ struct ConsoleDriverTests {
             return []
         }
         environment.heldPayments = { [] }
+        environment.currentShift = { World.openShift }
         environment.balance = { Money(rupees: 100_000) }
-        environment.printReceipt = { receipt in
-            calls.record("print \(receipt.isReprint ? "REPRINT " : "")\(receipt.reference)")
+        environment.printReceipt = { receipt, kickDrawer in
+            calls.record("print \(receipt.isReprint ? "REPRINT " : "")\(kickDrawer ? "and open the drawer " : "")\(receipt.reference)")
             return "saved"
         }
         environment.discardTypeahead = { calls.record("discard typeahead") }
@@ -49,7 +52,7 @@ struct ConsoleDriverTests {
             state: World.initialState(), environment: environment, tickInterval: tickInterval,
             render: { renders.record($0) }
         )
-        return Harness(driver: driver, renders: renders, clock: clock, calls: calls)
+        return Harness(driver: driver, renders: renders, clock: clock, calls: calls, environment: environment)
     }
 
     /// Waits (briefly, in real time) for something another task does.
@@ -228,7 +231,7 @@ struct ConsoleDriverTests {
         #expect(outcome.result == .held)
     }
 
-    @Test("held, then paid by a lookup from the held list, then its receipt printed")
+    @Test("held, then paid by a lookup from the held list: its receipt printed at once, and p prints a copy")
     func heldThenPaid() async {
         let world = Self.harness { environment, clock, calls in
             let held = Locked<[PaymentSummary]>([])
@@ -251,7 +254,8 @@ struct ConsoleDriverTests {
                     }
                 }
                 held.withLock { $0 = [] }
-                return settled
+                return HeldLookupResult(
+                    lookedUp: settled, settled: settled.map { SettledPayment(before: .held, payment: $0, note: "Lookup: Khalti says paid.") })
             }
         }
         await world.type("Pradhanang")
@@ -269,9 +273,10 @@ struct ConsoleDriverTests {
         guard case .heldPayments(let list) = await world.state.screen else { Issue.record("not on the held list"); return }
         #expect(list.payments.map(\.state) == [.paid])
         #expect(await world.state.header.heldCount == 0)
+        #expect(await world.state.notices.shown.map(\.text) == ["Pradhanang: now PAID - receipt printed"])
         await world.driver.press(.character("p"))
         await world.driver.whenIdle()
-        #expect(world.calls.all.suffix(2) == ["look up ARNHELD9", "print ARNHELD9"])
+        #expect(world.calls.all.suffix(3) == ["look up ARNHELD9", "print ARNHELD9", "print REPRINT ARNHELD9"])
         #expect(await world.state.statusMessage == "Receipt printed: saved")
     }
 

@@ -111,6 +111,11 @@ extension ConsoleSamples {
             account: account(), plan: plans[0], newExpiry: morning, counter: "Counter 1", operatorName: "Sita", lookedUpAt: morning)
     }
 
+    /// Shift 3 of Counter 1, opened at 09:00 by Sita with Rs. 1,000.00.
+    static let openShift = ShiftReport.ShiftInfo(
+        id: 7, number: 3, counter: "Counter 1", operatorName: "Sita", openedAt: morning.addingTimeInterval(-3600), closedAt: nil,
+        openingFloat: Money(rupees: 1000))
+
     static func initialState() -> ConsoleState {
         ConsoleState(counter: "Counter 1", operatorName: "Sita", environment: .sandbox, calendar: calendar)
     }

@@ -25,6 +25,11 @@ extension ConsoleSamples {
             username: username(name))
     }
 
+    /// The journal refusing to close a shift while a payment of it is on its way, as the console shows it.
+    public static func paymentsOnTheirWay(_ references: [String]) -> ConsoleError {
+        ConsoleError(journal: .paymentsOnTheirWay(references.map { try! PaymentReference($0) }))
+    }
+
     /// A Khalti error without an error code (timeouts, 5xx pages, no connection).
     public static func khaltiFailure(_ error: KhaltiError) -> ConsoleError {
         ConsoleError(khalti: error)
@@ -49,6 +54,11 @@ extension ConsoleSamples {
 
     public static func notPaid(_ payment: PaymentSummary, _ reason: NotPaidReason) -> ConsoleCore.PaymentOutcome {
         outcome(.notPaid(payment, reason: PaymentSentences.notPaid(reason)))
+    }
+
+    /// The counter's shift was closed (at another terminal) before the intent was written.
+    public static func noOpenShift(counter: String) -> ConsoleCore.PaymentOutcome {
+        outcome(.noOpenShift(counter: counter))
     }
 
     /// The journal could not write the intent: the desk sent nothing.

@@ -52,3 +52,10 @@ struct DeskOutcomeTests {
         #expect(error.reason == "The payment journal could not be written (disk full). Nothing was sent to Khalti.")
     }
 }
+
+extension DeskOutcomeTests {
+    @Test("no open shift (closed at another terminal): its own outcome, so the console asks for a shift")
+    func noOpenShift() {
+        #expect(Self.shown(.noOpenShift(counter: "Counter 1")) == .noOpenShift(counter: "Counter 1"))
+    }
+}

@@ -14,12 +14,22 @@ struct Scenario {
     var now: Date
     private(set) var effects: [ConsoleEffect] = []
 
-    init(recent: [String] = [], environment: KhaltiEnvironment = .sandbox) {
+    /// Shift 3 of Counter 1, opened at 09:00 by Sita with Rs. 1,000.00.
+    static let openShift = ShiftReport.ShiftInfo(
+        id: 7, number: 3, counter: "Counter 1", operatorName: "Sita", openedAt: morning - 3600, closedAt: nil,
+        openingFloat: Money(rupees: 1000))
+
+    /// The console started, its shift open (`shiftOpen`) or not, nothing held, the balance read.
+    init(
+        recent: [String] = [], environment: KhaltiEnvironment = .sandbox, shiftOpen: Bool = true, cashDrawer: Bool = false,
+        bsCalendar: BikramSambatCalendar? = .shipped
+    ) {
         state = ConsoleState(
-            counter: "Counter 1", operatorName: "Sita", environment: environment, calendar: Self.calendar,
-            recentUsernames: recent.map { try! Username($0) })
+            counter: "Counter 1", operatorName: "Sita", environment: environment, calendar: Self.calendar, bsCalendar: bsCalendar,
+            hasCashDrawer: cashDrawer, recentUsernames: recent.map { try! Username($0) })
         now = Self.morning
         send(.started(at: now))
+        send(.shiftLoaded(.success(shiftOpen ? Self.openShift : nil)))
         send(.heldPaymentsLoaded(.success([])))
         send(.balanceLoaded(.success(Money(rupees: 100_000))))
     }
@@ -88,5 +98,52 @@ struct Scenario {
             transactionID: transactionID, createdAt: created, updatedAt: created,
             nextLookupAt: nextLookupInMinutes.map { morning.addingTimeInterval(TimeInterval(60 * $0)) }, lookupCount: 1,
             attention: nil)
+    }
+}
+
+extension Scenario {
+    /// Shift 3's X report at 10:00: a paid payment, a held one (named), cash taken out to
+    /// the safe; Rs. 2,390.00 expected in the drawer.
+    static func xReport(takenAt: Date = morning) -> ShiftReport {
+        var report = ShiftReport(shift: openShift, takenAt: takenAt)
+        report.paid.add(Money(rupees: 1695))
+        report.paidByPlan[1] = ShiftReport.Tally(count: 1, amount: Money(rupees: 1695))
+        report.held.add(Money(rupees: 1695))
+        report.heldPayments = [ShiftReport.Item(
+            reference: try! PaymentReference("ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0W"), username: try! Username("queuedok"),
+            customerName: "Bikash Tamang - Home", amount: Money(rupees: 1695), state: .held)]
+        report.cashOut = [ShiftReport.CashEntry(amount: Money(rupees: 2000), reason: "drop to the safe", operatorName: "Sita", at: morning)]
+        report.khaltiBalanceAtOpening = Money(rupees: 100_000)
+        report.khaltiBalanceNow = Money(rupees: 98_305)
+        report.firstReceipt = "Counter1-6Q7R8S9T0V"
+        report.lastReceipt = "Counter1-6Q7R8S9T0V"
+        return report
+    }
+
+    /// The same shift closed at 18:02 with `counted` in the drawer.
+    static func zReport(counted: Money, note: String? = nil) -> ShiftReport {
+        let closedAt = morning + 8 * 3600 + 120
+        var report = xReport(takenAt: closedAt)
+        report = ShiftReport(
+            shift: ShiftReport.ShiftInfo(
+                id: openShift.id, number: openShift.number, counter: openShift.counter, operatorName: openShift.operatorName,
+                openedAt: openShift.openedAt, closedAt: closedAt, openingFloat: openShift.openingFloat),
+            takenAt: closedAt)
+        let x = xReport(takenAt: closedAt)
+        report.paid = x.paid
+        report.paidByPlan = x.paidByPlan
+        report.held = x.held
+        report.heldPayments = x.heldPayments
+        report.cashOut = x.cashOut
+        report.countedCash = counted
+        report.note = note
+        return report
+    }
+
+    /// F3, the X report answered, then `c`: the close screen, counting.
+    mutating func startClose(_ report: ShiftReport = Scenario.xReport()) {
+        press(.function(3))
+        send(.shiftReportLoaded(.success(report)))
+        press(.character("c"))
     }
 }

@@ -203,3 +203,192 @@ struct ScreenSnapshotTests {
         #expect(scenario.render(60, 16).contains("[Pradhan"))
     }
 }
+
+/// The shift screens (issue 13): opening, the X report, counting and closing.
+extension ScreenSnapshotTests {
+    @Test func shiftOpenAtStart() {
+        var scenario = Scenario(shiftOpen: false)
+        scenario.type("12")
+        check(scenario, "shift-open")
+    }
+
+    @Test func shiftOpenRefusedAmount() {
+        var scenario = Scenario(shiftOpen: false)
+        scenario.type("5,000x")
+        scenario.press(.enter)
+        check(scenario, "shift-open-refused")
+    }
+
+    @Test func shiftOpenAfterClose() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,300")
+        scenario.press(.enter)
+        scenario.press(.character("y"))
+        scenario.send(.shiftClosed(.closed(Scenario.zReport(counted: Money(rupees: 2300)))))
+        scenario.send(.shiftReportPrinted(.success(
+            "saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1_shift3_Z.txt")))
+        check(scenario, "shift-open-after-close")
+    }
+
+    @Test func shiftOpenAfterPaymentFoundNone() {
+        var scenario = Scenario()
+        scenario.confirmThreeMonths()
+        scenario.send(.paymentFinished(ConsoleSamples.noOpenShift(counter: "Counter 1"), at: scenario.now + 1))
+        check(scenario, "shift-open-closed-elsewhere")
+    }
+
+    @Test func xReportTop() {
+        var scenario = Scenario()
+        scenario.press(.function(3))
+        scenario.send(.shiftReportLoaded(.success(Scenario.xReport())))
+        check(scenario, "shift-report-x")
+    }
+
+    @Test func xReportEndPrinted() {
+        var scenario = Scenario()
+        scenario.send(.resized(TerminalSize(width: 60, height: 16), at: scenario.now))
+        scenario.press(.function(3))
+        scenario.send(.shiftReportLoaded(.success(Scenario.xReport())))
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.pageDown)
+        scenario.press(.character("p"))
+        scenario.send(.shiftReportPrinted(.success("saved as /home/sita/.local/share/arrownet/receipts/2025-11-27_Counter1_shift3_X.txt")))
+        check(scenario, "shift-report-x-end")
+    }
+
+    @Test func closeCounting() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,3")
+        check(scenario, "shift-close-counting")
+    }
+
+    @Test func closeConfirmingShort() {
+        var scenario = Scenario()
+        scenario.startClose()
+        scenario.type("2,300")
+        scenario.press(.tab)
+        scenario.type("Rs. 90 change given from the drawer to Counter 2")
+        scenario.press(.enter)
+        check(scenario, "shift-close-short")
+    }
+
+    @Test func closeRefusedPaymentOnItsWay() {
+        var scenario = Scenario()
+        var report = Scenario.xReport()
+        report.onTheirWay.add(Money(rupees: 1695))
+        scenario.startClose(report)
+        scenario.type("4085")
+        scenario.press(.enter)
+        scenario.press(.character("y"))
+        scenario.send(.shiftClosed(.refused(ConsoleSamples.paymentsOnTheirWay(["ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0X"]))))
+        check(scenario, "shift-close-on-its-way")
+    }
+}
+
+/// Held payments looked up by themselves (issue 10): the notices and the held list's new rows.
+extension ScreenSnapshotTests {
+    static func settled(_ payment: PaymentSummary, _ state: PaymentState, attention: String? = nil) -> SettledPayment {
+        SettledPayment(
+            before: .held,
+            payment: PaymentSummary(
+                reference: payment.reference, username: payment.username, customerName: payment.customerName,
+                duration: payment.duration, amount: payment.amount, counter: payment.counter, operatorName: payment.operatorName,
+                state: state, transactionID: state == .paid ? "1441" : nil, createdAt: payment.createdAt,
+                updatedAt: Scenario.morning, nextLookupAt: nil, lookupCount: 2, attention: attention),
+            note: "Lookup.")
+    }
+
+    static let queuedOK = Scenario.payment(.held)
+    static let queuedFail = Scenario.payment(
+        .held, username: "queuedfail", name: "Anita Rai - Home", reference: "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0W", minutesAgo: 90)
+    static let flagged = Scenario.payment(
+        .held, username: "gita", name: "Gita Shrestha - Home", reference: "ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0X", minutesAgo: 120,
+        nextLookupInMinutes: nil)
+
+    @Test func noticesOnUsername() {
+        var scenario = Scenario()
+        let paid = Self.settled(Self.queuedOK, .paid)
+        scenario.send(.heldPaymentsReconciled(HeldReconciliation(
+            settled: [paid, Self.settled(Self.queuedFail, .notPaid),
+                      Self.settled(Self.flagged, .held, attention: "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00.")],
+            held: [Self.settled(Self.flagged, .held, attention: "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00.").payment])))
+        scenario.send(.settledReceiptPrinted(paid.payment.reference, .success("saved as /r.txt")))
+        check(scenario, "username-notices")
+    }
+
+    @Test func noticeWaitsForTheNextScreen() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account())
+        scenario.send(.heldPaymentsReconciled(HeldReconciliation(settled: [Self.settled(Self.queuedFail, .notPaid)], held: [])))
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-notice")
+    }
+
+    @Test func heldListNeedsAPerson() {
+        var scenario = Scenario()
+        let attention = "Khalti recorded Rs. 1,696.00, the journal Rs. 1,695.00."
+        let held = [Self.queuedOK, Self.settled(Self.flagged, .held, attention: attention).payment]
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        scenario.press(.function(5))
+        scenario.send(.heldPaymentsLoaded(.success(held)))
+        scenario.press(.down)
+        check(scenario, "held-list-person")
+    }
+
+    @Test func heldListLookedUpTooSoon() {
+        var scenario = Scenario()
+        let fresh = Scenario.payment(.held, minutesAgo: 2, nextLookupInMinutes: 3)
+        scenario.send(.heldPaymentsLoaded(.success([fresh, Self.queuedFail])))
+        scenario.press(.function(5))
+        scenario.send(.heldPaymentsLoaded(.success([fresh, Self.queuedFail])))
+        scenario.press(.character("l"))
+        let failed = Self.settled(Self.queuedFail, .notPaid)
+        scenario.send(.heldPaymentsLookedUp(.success(HeldLookupResult(lookedUp: [failed.payment], settled: [failed], notYetDue: [fresh]))))
+        check(scenario, "held-list-looked-up")
+    }
+}
+
+/// The cash drawer and dates in both calendars (issue 15).
+extension ScreenSnapshotTests {
+    @Test func drawerByHand() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.press(.function(4))
+        scenario.type("change for a customer")
+        check(scenario, "drawer")
+    }
+
+    @Test func usernameWithDrawer() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.press(.function(4))
+        scenario.type("change")
+        scenario.press(.enter)
+        scenario.send(.drawerOpened(.clerk("change"), .success("drawer opened (escpos+tcp://192.168.1.50:9100)")))
+        check(scenario, "username-drawer-opened")
+    }
+
+    @Test func closeCountingDrawerOpened() {
+        var scenario = Scenario(cashDrawer: true)
+        scenario.startClose()
+        scenario.send(.drawerOpened(.count, .success("drawer opened (escpos+tcp://192.168.1.50:9100)")))
+        check(scenario, "shift-close-drawer-opened")
+    }
+
+    @Test func confirmationBothCalendars() {
+        var scenario = Scenario()
+        scenario.lookUp(Scenario.account(days: 12))
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-bs")
+    }
+
+    @Test func accountAndConfirmationAD() {
+        var scenario = Scenario(bsCalendar: nil)
+        scenario.lookUp(Scenario.account(days: 12))
+        check(scenario, "account-ad-only")
+        scenario.press(.character("3"))
+        check(scenario, "confirmation-ad-only")
+    }
+}

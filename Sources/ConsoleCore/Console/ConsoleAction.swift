@@ -21,11 +21,26 @@ public enum ConsoleAction: Hashable, Sendable {
     case accountLoaded(FetchID, Result<AccountLookup, ConsoleError>)
     case paymentFinished(PaymentOutcome, at: Date)
     case heldPaymentsLoaded(Result<[PaymentSummary], ConsoleError>)
-    /// The payments looked up, as the journal has them afterwards.
-    case heldPaymentsLookedUp(Result<[PaymentSummary], ConsoleError>)
+    /// `l` on the held list: what Khalti said, and what waits for its five minutes.
+    case heldPaymentsLookedUp(Result<HeldLookupResult, ConsoleError>)
+    /// The background lookup of held payments that were due: what settled, and the
+    /// held payments now. Comes from outside the screen (`ConsoleDriver.follow`).
+    case heldPaymentsReconciled(HeldReconciliation)
+    /// Where the receipt of a payment a lookup settled paid went, or why it did not.
+    case settledReceiptPrinted(PaymentReference, Result<String, ConsoleError>)
     case balanceLoaded(Result<Money, ConsoleError>)
     /// The printer's note (where the receipt went), or why it failed.
     case receiptPrinted(Result<String, ConsoleError>)
+    /// The counter's open shift, or nil when none is open.
+    case shiftLoaded(Result<ShiftReport.ShiftInfo?, ConsoleError>)
+    case shiftOpened(Result<ShiftOpenAnswer, ConsoleError>)
+    /// The open shift's X report.
+    case shiftReportLoaded(Result<ShiftReport, ConsoleError>)
+    case shiftClosed(ShiftCloseAnswer)
+    /// The drawer opened (the printer's note), or why it did not.
+    case drawerOpened(DrawerReason, Result<String, ConsoleError>)
+    /// Where a shift report went (printer, command or file), or why it did not.
+    case shiftReportPrinted(Result<String, ConsoleError>)
 }
 
 /// The signals that ask the console to end. Each quits the way Ctrl-C does: at once,

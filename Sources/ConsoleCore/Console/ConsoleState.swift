@@ -18,6 +18,24 @@ public struct ConsoleState: Hashable, Sendable {
     public var lastReceipt: Receipt?
     /// Dates on screen and on receipts are in this calendar's time zone.
     public let calendar: CounterCalendar
+    /// Bikram Sambat dates beside AD ones (account, confirmation, receipts, shift
+    /// reports); nil with `calendar = ad` in the config: AD alone.
+    public let bsCalendar: BikramSambatCalendar?
+    /// The operator the config names: who the shift-open screen suggests. Payments are
+    /// taken in the name of the open shift's operator (`header.operatorName`).
+    public let configuredOperator: String
+    /// The counter's shift as the journal last said.
+    public var shift: ShiftStatus
+    /// Whether a cash drawer opens through the printer (`drawer = kick`): the drawer key
+    /// is offered and counting the cash opens it.
+    public let hasCashDrawer: Bool
+    /// What happened off-screen (a held payment settled by a background lookup), shown
+    /// above the status line: at once where nothing is under way for a customer, else
+    /// on the next screen the clerk reaches; gone when they leave that screen.
+    public var notices: Notices
+    /// Paid payments whose receipt this console printed after a lookup settled them:
+    /// printing one again from the held list is a reprint.
+    public var printedReceipts: Set<PaymentReference>
     /// The latest time the console saw (a key or a tick), for "checked at 14:05" texts.
     public var now: Date?
     /// Set at start until the journal's held payments arrive: when there are any,
@@ -32,11 +50,20 @@ public struct ConsoleState: Hashable, Sendable {
 
     public static let recentLimit = 8
 
+    /// `operatorName` is the config's; the header shows it until the journal names the
+    /// open shift's operator.
     public init(
         counter: String, operatorName: String, environment: KhaltiEnvironment,
-        calendar: CounterCalendar = CounterCalendar.nepal, recentUsernames: [Username] = []
+        calendar: CounterCalendar = CounterCalendar.nepal, bsCalendar: BikramSambatCalendar? = .shipped,
+        hasCashDrawer: Bool = false, recentUsernames: [Username] = []
     ) {
         header = HeaderInfo(counter: counter, operatorName: operatorName, environment: environment)
+        configuredOperator = operatorName
+        shift = .unknown
+        self.bsCalendar = bsCalendar
+        self.hasCashDrawer = hasCashDrawer
+        notices = Notices()
+        printedReceipts = []
         screen = .usernameEntry(UsernameEntryScreen())
         isHelpShown = false
         statusMessage = nil
@@ -58,7 +85,8 @@ public struct ConsoleState: Hashable, Sendable {
     public var showsTimePassing: Bool {
         switch screen {
         case .loading, .sending: true
-        case .usernameEntry, .account, .confirmation, .outcome, .heldPayments: false
+        case .usernameEntry, .account, .confirmation, .outcome, .heldPayments, .shiftOpen, .shiftReport, .shiftClose, .drawer:
+            false
         }
     }
 

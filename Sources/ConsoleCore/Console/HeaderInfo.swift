@@ -3,6 +3,7 @@ import ArrownetDomain
 /// What the header line shows on every screen.
 public struct HeaderInfo: Hashable, Sendable {
     public var counter: String
+    /// The open shift's operator (the config's until the journal is read).
     public var operatorName: String
     public var environment: KhaltiEnvironment
     /// The counter's Khalti balance when last asked; nil until known.
@@ -11,6 +12,9 @@ public struct HeaderInfo: Hashable, Sendable {
     public var balanceProblem: String?
     /// Payments waiting for a lookup (the journal's open payments).
     public var heldCount: Int
+    /// The journal says no shift is open at this counter: the header says so in place
+    /// of the operator.
+    public var hasNoShift: Bool
 
     public init(
         counter: String, operatorName: String, environment: KhaltiEnvironment,
@@ -22,5 +26,6 @@ public struct HeaderInfo: Hashable, Sendable {
         self.balance = balance
         self.balanceProblem = balanceProblem
         self.heldCount = heldCount
+        hasNoShift = false
     }
 }

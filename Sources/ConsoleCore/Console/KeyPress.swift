@@ -32,6 +32,10 @@ enum KeyPress {
             return []
         case .console(.showHeldPayments):
             return HeldPaymentsReducer.open(state: &state)
+        case .console(.showShiftReport):
+            return ShiftReportReducer.open(state: &state)
+        case .console(.openDrawer):
+            return DrawerReducer.open(state: &state)
         case .console(.quit):
             return Quitting.request(state: &state)
         case .help(.close):
@@ -48,9 +52,17 @@ enum KeyPress {
         case .confirmation(let intent):
             return state.update(ConfirmationScreen.self) { screen, _ in ConfirmationReducer.reduce(&screen, intent, at: time) }
         case .outcome(let intent):
-            return state.update(OutcomeScreen.self) { screen, _ in OutcomeReducer.reduce(&screen, intent) }
+            return state.update(OutcomeScreen.self) { OutcomeReducer.reduce(&$0, intent, console: $1) }
         case .heldPayments(let intent):
             return state.update(HeldPaymentsScreen.self) { HeldPaymentsReducer.reduce(&$0, intent, console: &$1) }
+        case .shiftOpen(let intent):
+            return state.update(ShiftOpenScreen.self) { screen, _ in ShiftOpenReducer.reduce(&screen, intent, key: key) }
+        case .shiftReport(let intent):
+            return state.update(ShiftReportScreen.self) { ShiftReportReducer.reduce(&$0, intent, console: $1) }
+        case .shiftClose(let intent):
+            return state.update(ShiftCloseScreen.self) { screen, _ in ShiftCloseReducer.reduce(&screen, intent, key: key) }
+        case .drawer(let intent):
+            return state.update(DrawerScreen.self) { DrawerReducer.reduce(&$0, intent, key: key, console: $1) }
         }
     }
 

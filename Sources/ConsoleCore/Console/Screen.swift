@@ -13,6 +13,14 @@ public enum Screen: Hashable, Sendable {
     case sending(SendingScreen)
     case outcome(OutcomeScreen)
     case heldPayments(HeldPaymentsScreen)
+    /// No shift is open: the operator and the opening float.
+    case shiftOpen(ShiftOpenScreen)
+    /// The open shift's X report.
+    case shiftReport(ShiftReportScreen)
+    /// Counting the drawer and closing the shift.
+    case shiftClose(ShiftCloseScreen)
+    /// Opening the cash drawer by hand, with a reason.
+    case drawer(DrawerScreen)
 
     /// The screen's title, for the header and help.
     public var title: String {
@@ -24,6 +32,39 @@ public enum Screen: Hashable, Sendable {
         case .sending: "Sending payment"
         case .outcome: "Payment result"
         case .heldPayments: "Held payments"
+        case .shiftOpen: "Open the shift"
+        case .shiftReport: "Shift report (X)"
+        case .shiftClose: "Close the shift"
+        case .drawer: "Open the cash drawer"
+        }
+    }
+
+    /// Which screen this is, whatever its state: the clerk "reaches another screen" when it changes.
+    public var kind: Kind {
+        switch self {
+        case .usernameEntry: .usernameEntry
+        case .loading: .loading
+        case .account: .account
+        case .confirmation: .confirmation
+        case .sending: .sending
+        case .outcome: .outcome
+        case .heldPayments: .heldPayments
+        case .shiftOpen: .shiftOpen
+        case .shiftReport: .shiftReport
+        case .shiftClose: .shiftClose
+        case .drawer: .drawer
+        }
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case usernameEntry, loading, account, confirmation, sending, outcome, heldPayments, shiftOpen, shiftReport, shiftClose, drawer
+
+        /// Screens of a customer being served: news from off-screen waits for the next screen.
+        public var servesCustomer: Bool {
+            switch self {
+            case .loading, .account, .confirmation, .sending, .outcome: true
+            case .usernameEntry, .heldPayments, .shiftOpen, .shiftReport, .shiftClose, .drawer: false
+            }
         }
     }
 }

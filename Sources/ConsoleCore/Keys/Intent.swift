@@ -13,12 +13,20 @@ public enum Intent: Hashable, Sendable {
     case confirmation(ConfirmationIntent)
     case outcome(OutcomeIntent)
     case heldPayments(HeldPaymentsIntent)
+    case shiftOpen(ShiftOpenIntent)
+    case shiftReport(ShiftReportIntent)
+    case shiftClose(ShiftCloseIntent)
+    case drawer(DrawerIntent)
 }
 
 /// Keys that mean the same wherever they are bound.
 public enum ConsoleIntent: Hashable, Sendable {
     case showHelp
     case showHeldPayments
+    /// The open shift's X report (and from there, closing it).
+    case showShiftReport
+    /// Open the cash drawer by hand, with a reason (`drawer = kick`).
+    case openDrawer
     /// At once, or once a payment on its way is recorded (see `Quitting`).
     case quit
 }

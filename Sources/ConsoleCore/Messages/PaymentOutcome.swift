@@ -12,6 +12,9 @@ public enum PaymentOutcome: Hashable, Sendable {
     /// Nothing was sent and no money moved (the journal could not write the intent,
     /// the desk refused a second payment for a held customer, ...).
     case notTaken(ConsoleError)
+    /// The counter has no open shift (another terminal closed it): nothing was written or
+    /// sent. The console goes to the shift-open screen; a payment needs a shift.
+    case noOpenShift(counter: String)
 }
 
 /// A payment the clerk confirmed: everything the desk needs to write the intent

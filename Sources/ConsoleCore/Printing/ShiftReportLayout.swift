@@ -2,11 +2,13 @@ import ArrownetDomain
 import Foundation
 
 /// A shift's X or Z report on 42 columns: what the printer prints, what the report
-/// files hold, and what `arrownet shift report` shows. Marked SANDBOX or UAT when the
-/// money is not real, as receipts are.
+/// files hold, what `arrownet shift report` and the console's report screen show.
+/// Marked SANDBOX or UAT when the money is not real, as receipts are. Dates in Bikram
+/// Sambat beside AD (`2082 Mangsir 11 (2025-11-27) 18:02`), AD alone without `bsCalendar`.
 public enum ShiftReportLayout {
     public static func document(
-        for report: ShiftReport, environment: KhaltiEnvironment, calendar: CounterCalendar = .nepal
+        for report: ShiftReport, environment: KhaltiEnvironment, calendar: CounterCalendar = .nepal,
+        bsCalendar: BikramSambatCalendar? = .shipped
     ) -> PrintDocument {
         var blocks: [PrintBlock] = [.rule(.heavy)]
         let mark = environment.receiptMark.map { "*** \($0): NOT REAL MONEY ***" }
@@ -17,8 +19,8 @@ public enum ShiftReportLayout {
         blocks.append(.rule(.light))
         blocks.append(.field(label: "Shift", value: "\(shift.counter) no. \(shift.number)"))
         blocks.append(.field(label: "Operator", value: shift.operatorName))
-        blocks.append(.field(label: "Opened", value: ClerkDates.dayAndTime(shift.openedAt, in: calendar)))
-        blocks.append(.field(label: report.isClosing ? "Closed" : "Taken", value: ClerkDates.dayAndTime(shift.closedAt ?? report.takenAt, in: calendar)))
+        blocks.append(.field(label: "Opened", value: ClerkDates.dayAndTime(shift.openedAt, in: calendar, bs: bsCalendar)))
+        blocks.append(.field(label: report.isClosing ? "Closed" : "Taken", value: ClerkDates.dayAndTime(shift.closedAt ?? report.takenAt, in: calendar, bs: bsCalendar)))
         blocks.append(.field(label: "Opening float", value: shift.openingFloat.formatted))
         blocks.append(.rule(.light))
         blocks.append(tally("PAID", report.paid, style: .bold))
@@ -70,6 +72,13 @@ public enum ShiftReportLayout {
         if let mark { blocks.append(.text(mark, style: .bold, alignment: .center)) }
         blocks.append(.rule(.heavy))
         return PrintDocument(blocks)
+    }
+
+    /// The report's file name beside the receipts, without `.txt`: `2026-12-02_Counter1_shift3_Z`
+    /// (the day it was taken, the counter's letters and digits, the shift, X or Z).
+    public static func fileName(for report: ShiftReport, calendar: CounterCalendar = .nepal) -> String {
+        "\(ClerkDates.day(report.takenAt, in: calendar))_\(report.shift.counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
+            + "_shift\(report.shift.number)_\(report.isClosing ? "Z" : "X")"
     }
 
     static func tally(_ label: String, _ tally: ShiftReport.Tally, style: PrintStyle = .plain) -> PrintBlock {

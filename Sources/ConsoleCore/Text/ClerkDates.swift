@@ -25,6 +25,18 @@ public enum ClerkDates {
         calendar.isDate(date, inSameDayAs: reference) ? time(date, in: calendar) : dayAndTime(date, in: calendar)
     }
 
+    /// The day in Bikram Sambat beside AD, `2083 Mangsir 15 (2026-12-01)`, when `bs` is
+    /// given (nil: `calendar = ad`) and its table covers the day; else AD alone.
+    public static func day(_ date: Date, in calendar: CounterCalendar, bs: BikramSambatCalendar?) -> String {
+        guard let bs else { return day(date, in: calendar) }
+        return bs.dualText(for: calendar.day(of: date))
+    }
+
+    /// `2083 Mangsir 15 (2026-12-01) 14:05`, or `2026-12-01 14:05` (see `day(_:in:bs:)`).
+    public static func dayAndTime(_ date: Date, in calendar: CounterCalendar, bs: BikramSambatCalendar?) -> String {
+        "\(day(date, in: calendar, bs: bs)) \(time(date, in: calendar))"
+    }
+
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

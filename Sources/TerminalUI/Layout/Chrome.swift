@@ -13,7 +13,9 @@ enum Chrome {
         let environment = header.environment
         let banner = environment.isRealMoney ? " \(environment.label): real money " : " \(environment.label): no real money "
         var x = buffer.write(banner, x: 0, y: 0, style: .environment(live: environment.isRealMoney))
-        x += buffer.write(" \(header.counter) · \(header.operatorName)", x: x, y: 0, style: .title)
+        // Payments are taken in the open shift's operator's name; without a shift, none are.
+        let who = header.hasNoShift ? "no shift open" : header.operatorName
+        x += buffer.write(" \(header.counter) · \(who)", x: x, y: 0, style: .title)
         // The most that fits of: balance and held count, balance amount and held count, held count.
         let held = "Held \(header.heldCount)"
         var choices = [held]
@@ -33,24 +35,44 @@ enum Chrome {
     }
 
     /// The status message above the footer, wrapped onto as many rows as it needs (up
-    /// to `maxStatusRows`), so a receipt's path is shown whole. Returns the rows taken.
+    /// to `maxStatusRows`), so a receipt's path is shown whole; above it the notices of
+    /// what happened off-screen, one row each (up to `maxNoticeRows`). Returns the rows taken.
     @discardableResult
-    static func status(_ message: String?, into buffer: inout ScreenBuffer) -> Int {
-        guard let message, buffer.size.height >= 2 else { return 0 }
+    static func status(_ message: String?, notices: [Notice] = [], into buffer: inout ScreenBuffer) -> Int {
+        guard buffer.size.height >= 2 else { return 0 }
         let width = buffer.size.width - 2
-        var lines = wrapped(message, toColumns: width)
-        if lines.count > maxStatusRows {
-            lines = Array(lines.prefix(maxStatusRows))
-            lines[maxStatusRows - 1] = truncated(lines[maxStatusRows - 1] + " …", toColumns: width)
+        var lines: [(String, Style)] = []
+        var shown = notices.suffix(maxNoticeRows).map { (truncated($0.text, toColumns: width), style(of: $0.tone)) }
+        if notices.count > maxNoticeRows {
+            // The newest stay; the oldest row says how many more there are and where they are.
+            shown[0] = ("… and \(notices.count - maxNoticeRows + 1) more: F5 lists held payments", .info)
+        }
+        lines += shown
+        if let message {
+            var status = wrapped(message, toColumns: width)
+            if status.count > maxStatusRows {
+                status = Array(status.prefix(maxStatusRows))
+                status[maxStatusRows - 1] = truncated(status[maxStatusRows - 1] + " …", toColumns: width)
+            }
+            lines += status.map { ($0, Style.info) }
         }
         let top = buffer.size.height - 1 - lines.count
         for (index, line) in lines.enumerated() {
-            buffer.write(line, x: 1, y: top + index, style: .info)
+            buffer.write(line.0, x: 1, y: top + index, style: line.1)
         }
         return lines.count
     }
 
     static let maxStatusRows = 3
+    static let maxNoticeRows = 3
+
+    static func style(of tone: Notice.Tone) -> Style {
+        switch tone {
+        case .good: .good
+        case .bad: .bad
+        case .warning: .warning
+        }
+    }
 
     /// `Enter look up  Esc back  F1 help`: labels reversed, as many as fit, in order; one
     /// too long for the room left is skipped so a shorter one after it (F1 help) still shows.

@@ -12,7 +12,7 @@ public enum ConsoleRenderer {
         Chrome.header(state.header, into: &buffer)
         Chrome.title(state.isHelpShown ? "Help: \(state.screen.title)" : state.screen.title, into: &buffer)
         // The status line takes the rows its message needs; the screen gets the rest.
-        let statusRows = Chrome.status(state.statusMessage, into: &buffer)
+        let statusRows = Chrome.status(state.statusMessage, notices: state.notices.shown, into: &buffer)
         let body = BodyArea(size: size, statusRows: statusRows)
         if state.isHelpShown {
             HelpView.draw(helpBindings(for: state), body: body, into: &buffer)
@@ -25,6 +25,10 @@ public enum ConsoleRenderer {
             case .sending(let screen): SendingView.draw(screen, body: body, into: &buffer)
             case .outcome(let screen): OutcomeView.draw(screen, calendar: state.calendar, body: body, into: &buffer)
             case .heldPayments(let screen): HeldPaymentsView.draw(screen, now: state.now, body: body, into: &buffer)
+            case .shiftOpen(let screen): ShiftOpenView.draw(screen, counter: state.header.counter, calendar: state.calendar, body: body, into: &buffer)
+            case .shiftReport(let screen): ShiftReportView.draw(screen, size: size, body: body, into: &buffer)
+            case .shiftClose(let screen): ShiftCloseView.draw(screen, calendar: state.calendar, body: body, into: &buffer)
+            case .drawer(let screen): DrawerView.draw(screen, body: body, into: &buffer)
             }
         }
         Chrome.footer(footerHints(for: state), into: &buffer)

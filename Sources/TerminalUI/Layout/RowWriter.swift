@@ -93,6 +93,21 @@ struct RowWriter {
         y += 1
     }
 
+    /// `label   value` where a value too wide for its column goes on, wrapped, on the
+    /// next rows under itself: dates in both calendars are never cut.
+    mutating func wrappedField(
+        _ label: String, _ value: String, labelWidth: Int, style: Style = .plain, into buffer: inout ScreenBuffer
+    ) {
+        guard remaining > 0 else { return }
+        buffer.write(label, x: body.x, y: y, style: .faint)
+        let lines = wrapped(value, toColumns: body.width - labelWidth)
+        for line in lines {
+            guard remaining > 0 else { return }
+            buffer.write(line, x: body.x + labelWidth, y: y, style: style)
+            y += 1
+        }
+    }
+
     mutating func skip(_ rows: Int = 1) {
         y += rows
     }

@@ -4,12 +4,13 @@ import ConsoleCore
 /// Account details and plan choice on one screen.
 enum AccountView {
     static func draw(_ screen: AccountScreen, body: BodyArea, into buffer: inout ScreenBuffer) {
+        // Both calendars' dates are wide: the labels keep to 16 columns so 60 columns hold them.
         var rows = RowWriter(body)
         let account = screen.account
         rows.line("\(account.fullName) (\(account.username.value))", style: .strong, into: &buffer)
-        let labelWidth = 17
+        let labelWidth = 16
         rows.field("Current plan", account.currentPlan, labelWidth: labelWidth, into: &buffer)
-        rows.field("Days remaining", screen.daysRemainingText, labelWidth: labelWidth, into: &buffer)
+        rows.wrappedField("Days remaining", screen.daysRemainingText, labelWidth: labelWidth, into: &buffer)
         rows.field("Due / advance", (account.hasDue ? "DUE now" : "Nothing due") + " · advance payment "
             + (account.acceptsAdvancePayment ? "accepted" : "NOT accepted"), labelWidth: labelWidth,
             style: account.hasDue ? .warning : .plain, into: &buffer)
@@ -23,6 +24,11 @@ enum AccountView {
         }
         if roomy { rows.skip() }
         drawPlans(screen, rows: &rows, into: &buffer)
+        // The table's "Runs to" is AD (and the first column to go when narrow): the
+        // highlighted plan's new expiry, in both calendars, is read back from here.
+        if let expiry = screen.newExpiryText {
+            rows.wrappedField("New expiry", expiry, labelWidth: labelWidth, into: &buffer)
+        }
         if let refusal = screen.refusal {
             // The rows left, but one for the notice below.
             rows.paragraph("Cannot take a payment: \(refusal)", style: .bad,

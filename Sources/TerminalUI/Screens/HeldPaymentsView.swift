@@ -13,7 +13,7 @@ enum HeldPaymentsView {
         if let error = screen.lookupError {
             rows.paragraph("Lookup failed: \(error.reason) \(error.nextStep)", style: .bad, maxLines: 2, into: &buffer)
         }
-        if let notice = screen.notice { rows.paragraph(notice, style: .info, maxLines: 2, into: &buffer) }
+        if let notice = screen.notice { rows.paragraph(notice, style: .info, maxLines: 3, into: &buffer) }
         guard !screen.payments.isEmpty else {
             rows.line("No held payments. Every payment is settled.", style: .good, into: &buffer)
             return
@@ -31,18 +31,27 @@ enum HeldPaymentsView {
             }
             return
         }
-        let header = ["State", "Taken", "Username", "Amount", "Reference"]
-        let cells = screen.payments.map { payment in
-            [payment.attention == nil ? payment.state.label : "ATTENTION",
+        var header = ["State", "Taken", "Username", "Amount", "Reference"]
+        var cells = screen.payments.map { payment in
+            [payment.attention == nil ? payment.state.label : "NEEDS A PERSON",
              ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: screen.calendar),
              payment.username.value, payment.amount.formatted, payment.reference.value]
+        }
+        // Too wide (a NEEDS A PERSON row, a long username): the time taken goes when that
+        // keeps the reference, which support asks for, whole. The table may use the
+        // right margin too.
+        let width = alignedColumns([header] + cells, gap: 3).first.map { displayWidth($0) } ?? 0
+        let takenWidth = ([header] + cells).map { displayWidth($0[1]) }.max() ?? 0
+        if width > body.width, width - takenWidth - 3 <= body.width {
+            header.remove(at: 1)
+            cells = cells.map { var row = $0; row.remove(at: 1); return row }
         }
         // Keep the selected row in view, with room below for its advice.
         let listRows = max(2, rows.remaining - 3)
         let first = max(0, min(screen.selected - (listRows - 2), cells.count - (listRows - 1)))
         let visible = Array(cells[first...].prefix(listRows - 1))
         let used = Widgets.table(
-            header: header, rows: visible, rightAligned: [3], selected: screen.selected - first,
+            header: header, rows: visible, rightAligned: [header.firstIndex(of: "Amount") ?? 3], selected: screen.selected - first,
             x: body.x, y: rows.y, into: &buffer, maxRows: listRows)
         rows.skip(used)
         if let payment = screen.selectedPayment {

@@ -19,10 +19,14 @@ actor ConsoleConnection {
 
     private var opening: Task<Result<Ready, ConsoleError>, Never>?
     private let settings: ConsoleSettings
+    private let printer: ReceiptPrinter
     private let discardTypeahead: @Sendable () -> Void
 
-    init(settings: ConsoleSettings, discardTypeahead: @escaping @Sendable () -> Void) {
+    /// `printer`: made with the settings before the screen, since the screen shows the
+    /// drawer key only where a drawer opens through it.
+    init(settings: ConsoleSettings, printer: ReceiptPrinter, discardTypeahead: @escaping @Sendable () -> Void) {
         self.settings = settings
+        self.printer = printer
         self.discardTypeahead = discardTypeahead
     }
 
@@ -33,8 +37,9 @@ actor ConsoleConnection {
     func ready() async -> Result<Ready, ConsoleError> {
         if let opening { return await opening.value }
         let settings = settings
+        let printer = printer
         let discard = discardTypeahead
-        let task = Task { await Self.open(settings, discardTypeahead: discard) }
+        let task = Task { await Self.open(settings, printer: printer, discardTypeahead: discard) }
         opening = task
         return await task.value
     }
@@ -47,7 +52,9 @@ actor ConsoleConnection {
         }
     }
 
-    private static func open(_ settings: ConsoleSettings, discardTypeahead: @escaping @Sendable () -> Void) async -> Result<Ready, ConsoleError> {
+    private static func open(
+        _ settings: ConsoleSettings, printer: ReceiptPrinter, discardTypeahead: @escaping @Sendable () -> Void
+    ) async -> Result<Ready, ConsoleError> {
         let session: KhaltiSession
         do {
             session = try await KhaltiSession.open(settings)
@@ -64,10 +71,8 @@ actor ConsoleConnection {
         let desk = JournalAccess.desk(session, store: store)
         // What a killed run of this counter left is resolved before the clerk sees the held list.
         _ = try? await desk.recoverAtStart(counter: session.counterName)
-        let folder = URL(fileURLWithPath: DataDirectory.path(), isDirectory: true)
         let environment = LiveConsoleEnvironment.make(
-            api: session.api, desk: desk, printer: ReceiptPrinter.configured(dataFolder: folder),
-            discardTypeahead: discardTypeahead)
+            api: session.api, desk: desk, printer: printer, counter: session.counterName, discardTypeahead: discardTypeahead)
         return .success(Ready(session: session, store: store, environment: environment))
     }
 
@@ -85,8 +90,28 @@ actor ConsoleConnection {
             },
             heldPayments: { () throws(ConsoleError) in try await self.environment().heldPayments() },
             lookUpHeld: { references throws(ConsoleError) in try await self.environment().lookUpHeld(references) },
+            // Without Khalti and the journal there is nothing to look up.
+            nextHeldLookup: {
+                guard let ready = try? await self.environment() else { return nil }
+                return await ready.nextHeldLookup()
+            },
+            reconcileDue: {
+                guard let ready = try? await self.environment() else { return nil }
+                return await ready.reconcileDue()
+            },
             balance: { () throws(ConsoleError) in try await self.environment().balance() },
-            printReceipt: { receipt throws(ConsoleError) in try await self.environment().printReceipt(receipt) },
+            printReceipt: { receipt, kickDrawer throws(ConsoleError) in try await self.environment().printReceipt(receipt, kickDrawer) },
+            openDrawer: { reason, operatorName throws(ConsoleError) in try await self.environment().openDrawer(reason, operatorName) },
+            currentShift: { () throws(ConsoleError) in try await self.environment().currentShift() },
+            openShift: { name, float throws(ConsoleError) in try await self.environment().openShift(name, float) },
+            shiftReport: { id throws(ConsoleError) in try await self.environment().shiftReport(id) },
+            closeShift: { counted, note in
+                switch await self.ready() {
+                case .success(let ready): await ready.environment.closeShift(counted, note)
+                case .failure(let error): .refused(error)
+                }
+            },
+            printShiftReport: { report throws(ConsoleError) in try await self.environment().printShiftReport(report) },
             discardTypeahead: discardTypeahead,
             sleep: { duration in try await Task.sleep(for: duration) }
         )

@@ -4,6 +4,7 @@ import ConsoleRuntime
 import CursesTerminal
 import Foundation
 import KhaltiClient
+import LiveConsole
 import TerminalUI
 
 /// The full-screen counter console: `arrownet`, `arrownet console`.
@@ -31,13 +32,18 @@ struct CounterConsole {
         }
         LogSetup.bootstrap(toFile: try DataDirectory.root().appendingPathComponent("console.log").path)
         let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        // Receipts, reports and the cash drawer. (The config's `printer`, `drawer` and
+        // `calendar` settings are wired here: `ReceiptPrinter.configured(dataFolder:printerSetting:
+        // drawerSetting:bsCalendar:)`, and `bsCalendar:` below.)
+        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
-            environment: settings.connection.environment)
+            environment: settings.connection.environment, bsCalendar: printer.bsCalendar, hasCashDrawer: printer.opensDrawer)
         let inputs = InputQueue()
         let loop = TerminalLoop(initial: initial, inputs: inputs, clock: Date.init)
-        let connection = ConsoleConnection(settings: settings, discardTypeahead: { loop.discardTypeahead() })
-        let driver = ConsoleDriver(state: initial, environment: connection.deferredEnvironment(), render: { loop.publish($0) })
+        let connection = ConsoleConnection(settings: settings, printer: printer, discardTypeahead: { loop.discardTypeahead() })
+        let environment = connection.deferredEnvironment()
+        let driver = ConsoleDriver(state: initial, environment: environment, render: { loop.publish($0) })
         // Signals are actions like keys: reduce decides when the console quits.
         let signals = TerminationSignals { inputs.submit(.signal($0)) }
 
@@ -51,7 +57,16 @@ struct CounterConsole {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let terminal = CursesTerminal(colors: colors)
-                loop.run(terminal: terminal, onFirstFrame: { Task { await driver.start() } })
+                loop.run(terminal: terminal, onFirstFrame: {
+                    Task {
+                        await driver.start()
+                        // Held payments are looked up when they are due, in the background
+                        // (started after the first frame, like everything that opens Khalti
+                        // and the journal); the driver stops following it when the console
+                        // stops, without waiting for a lookup.
+                        await driver.follow(HeldPaymentWatch.actions(environment: environment))
+                    }
+                })
                 done.resume()
             }
             thread.name = "terminal"

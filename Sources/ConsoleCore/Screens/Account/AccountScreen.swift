@@ -58,12 +58,18 @@ public struct AccountScreen: Hashable, Sendable {
     /// The entry as it was, for Esc.
     public let entry: UsernameEntryScreen
     public let calendar: CounterCalendar
+    /// Dates also in Bikram Sambat; nil: AD alone.
+    public let bsCalendar: BikramSambatCalendar?
 
-    public init(lookup: AccountLookup, lookedUpAt: Date, calendar: CounterCalendar, entry: UsernameEntryScreen) {
+    public init(
+        lookup: AccountLookup, lookedUpAt: Date, calendar: CounterCalendar, bsCalendar: BikramSambatCalendar? = .shipped,
+        entry: UsernameEntryScreen
+    ) {
         let account = lookup.account
         self.account = account
         self.lookedUpAt = lookedUpAt
         self.calendar = calendar
+        self.bsCalendar = bsCalendar
         self.entry = entry
         serviceEnds = account.serviceEnds(today: lookedUpAt, calendar: calendar)
         plans = account.planComparisons.map { comparison in
@@ -82,11 +88,17 @@ public struct AccountScreen: Hashable, Sendable {
         refusal = Self.refusal(account: account, openPayment: openPayment, calendar: calendar, now: lookedUpAt)
     }
 
-    /// Days remaining with the day they run to: "12 days, to 2025-12-09".
+    /// Days remaining with the day they run to: "12 days, to 2082 Mangsir 23 (2025-12-09)".
     public var daysRemainingText: String {
         let days = account.daysRemaining
         let count = days == 1 ? "1 day" : "\(max(days, 0)) days"
-        return "\(count), to \(ClerkDates.day(serviceEnds, in: calendar))"
+        return "\(count), to \(ClerkDates.day(serviceEnds, in: calendar, bs: bsCalendar))"
+    }
+
+    /// The highlighted plan's new expiry in both calendars: "2083 Falgun 22 (2027-03-06)".
+    public var newExpiryText: String? {
+        guard let plan = highlightedPlan, refusal == nil else { return nil }
+        return ClerkDates.day(plan.newExpiry, in: calendar, bs: bsCalendar)
     }
 
     /// The warning shown when this customer already paid today, else nil.

@@ -38,7 +38,7 @@ public struct ConfirmationScreen: Hashable, Sendable {
             ReadBackLine(label: "Name", value: order.customerName),
             ReadBackLine(label: "Plan", value: order.plan.duration.label),
             ReadBackLine(label: "Amount", value: order.plan.amount.formatted),
-            ReadBackLine(label: "New expiry", value: ClerkDates.day(order.newExpiry, in: back.calendar)),
+            ReadBackLine(label: "New expiry", value: ClerkDates.day(order.newExpiry, in: back.calendar, bs: back.bsCalendar)),
         ]
     }
 

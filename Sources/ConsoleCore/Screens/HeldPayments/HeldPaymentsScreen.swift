@@ -29,20 +29,24 @@ public struct HeldPaymentsScreen: Hashable, Sendable {
 
     public var selectedPayment: PaymentSummary? { payments.indices.contains(selected) ? payments[selected] : nil }
 
-    /// The references worth looking up: those still open.
-    public var openReferences: [PaymentReference] { payments.filter(\.state.isOpen).map(\.reference) }
+    /// The references worth looking up: those still open and not waiting for a person.
+    public var openReferences: [PaymentReference] {
+        payments.filter { $0.state.isOpen && $0.attention == nil }.map(\.reference)
+    }
 
     /// What the clerk does about one payment, as a sentence.
     public func advice(for payment: PaymentSummary, now: Date) -> String {
         if let attention = payment.attention {
-            return "Needs a person: \(attention) Call support before touching the cash."
+            return "NEEDS A PERSON: \(attention) It is no longer looked up by itself. Keep the cash aside: a supervisor "
+                + "checks with Khalti and records the decision (arrownet resolve \(payment.reference.value) --paid or --not-paid)."
         }
         switch payment.state {
         case .paid:
             return "Paid. \(payment.state.cashInstruction) p prints it."
         case .held, .sending, .prepared:
             let next = payment.nextLookupAt.map {
-                " Next lookup at \(ClerkDates.timeOrDayAndTime($0, relativeTo: now, in: calendar)); l looks up now."
+                " Next lookup at \(ClerkDates.timeOrDayAndTime($0, relativeTo: now, in: calendar)), by itself; "
+                    + "l looks up now those past Khalti's five minutes."
             } ?? " l looks it up now."
             return "\(payment.state.cashInstruction)\(next)"
         case .notPaid:

@@ -20,7 +20,8 @@ enum LoadingReducer {
             case .success(let lookup):
                 UsernameEntryReducer.remember(loading.username, console: &console)
                 return .go(to: .account(AccountScreen(
-                    lookup: lookup, lookedUpAt: loading.startedAt, calendar: console.calendar, entry: loading.entry)))
+                    lookup: lookup, lookedUpAt: loading.startedAt, calendar: console.calendar, bsCalendar: console.bsCalendar,
+                    entry: loading.entry)))
             case .failure(let error):
                 var entry = loading.entry
                 entry.lookupError = error

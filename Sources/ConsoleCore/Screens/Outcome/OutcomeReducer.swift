@@ -1,9 +1,9 @@
 /// The result screen: the next customer, the receipt again, and the printer's answer.
 enum OutcomeReducer {
-    static func reduce(_ screen: inout OutcomeScreen, _ intent: OutcomeIntent) -> ScreenStep {
+    static func reduce(_ screen: inout OutcomeScreen, _ intent: OutcomeIntent, console: ConsoleState) -> ScreenStep {
         switch intent {
         case .nextCustomer:
-            return .go(to: .usernameEntry(UsernameEntryScreen()))
+            return .go(to: console.home())
         case .reprintReceipt:
             guard let receipt = screen.receipt else { return .stay() }
             screen.printStatus = .printing

@@ -15,6 +15,12 @@ public enum OutcomeWording {
                 nextStep: ["Nothing was sent: give back any cash taken for it.", error.nextStep].filter { !$0.isEmpty }
                     .joined(separator: " ")
             )
+        case .noOpenShift(let counter):
+            // The console shows the shift-open screen instead (`SendingReducer.noShift`).
+            return OutcomeScreen(
+                result: .notTaken, order: order, payment: nil, headline: "NOT SENT",
+                reason: "No shift is open at \(counter).",
+                nextStep: "Nothing was sent: give back any cash taken for it. Open a shift to take payments.")
         case .journaled(let payment, let reason):
             // The journal's state decides: it is what reconciliation and support will see.
             switch payment.state {

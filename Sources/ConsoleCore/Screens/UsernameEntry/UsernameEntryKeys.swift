@@ -16,20 +16,27 @@ public enum UsernameEntryIntent: Hashable, Sendable {
 }
 
 enum UsernameEntryKeys {
-    static func bindings(hasLastReceipt: Bool) -> [KeyBinding] {
-        hasLastReceipt ? all : all.filter { $0.intent != .usernameEntry(.reprintLastReceipt) }
+    /// Ctrl-R once there is a receipt to print again; F4 where a drawer opens through the printer.
+    static func bindings(hasLastReceipt: Bool, hasCashDrawer: Bool) -> [KeyBinding] {
+        all.filter { binding in
+            (hasLastReceipt || binding.intent != .usernameEntry(.reprintLastReceipt))
+                && (hasCashDrawer || binding.intent != .console(.openDrawer))
+        }
     }
 
-    /// In the order help lists them: what the footer shows and quitting first, then the
-    /// editing keys every text field has (a small terminal's help may not reach them).
+    /// In the order help lists them: what the footer shows and quitting first (the shift
+    /// and held payments before the rest, so a 60-column footer still names them), then
+    /// the keys every text field has (a small terminal's help may not reach them).
     private static let all: [KeyBinding] = [
         KeyBinding([], .usernameEntry(.type), label: "a-z 0-9 . _ - @", hint: "type the username", inFooter: false),
         KeyBinding([.enter], .usernameEntry(.lookUp), hint: "look up"),
-        KeyBinding([.up], .usernameEntry(.olderRecentUsername), label: "Up/Down", hint: "recent usernames"),
+        ConsoleKeys.showShiftReport,
         ConsoleKeys.showHeldPayments,
-        KeyBinding([.control("r")], .usernameEntry(.reprintLastReceipt), hint: "reprint last receipt"),
         ConsoleKeys.showHelp,
+        ConsoleKeys.openDrawer,
+        KeyBinding([.control("r")], .usernameEntry(.reprintLastReceipt), hint: "reprint last receipt"),
         ConsoleKeys.quit,
+        KeyBinding([.up], .usernameEntry(.olderRecentUsername), label: "Up/Down", hint: "recent usernames", inFooter: false),
         KeyBinding([.escape, .control("u")], .usernameEntry(.clear), hint: "clear the username", inFooter: false),
         KeyBinding([.down], .usernameEntry(.newerRecentUsername), hint: "newer recent username", inFooter: false),
         KeyBinding([.left, .control("b")], .usernameEntry(.cursorLeft), hint: "cursor left", inFooter: false),
