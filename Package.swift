@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "ArrownetDomain", swiftSettings: strict),
@@ -71,6 +72,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            // The journal in PostgreSQL (PostgresNIO): many counters on one journal, every
+            // guarantee of the SQLite journal enforced by the database.
+            name: "PostgresJournal",
+            dependencies: [
+                "PaymentJournal", "ArrownetDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             // The one payment path (journal first, then Khalti) and the reconciliation of held payments.
             name: "PaymentDesk",
             dependencies: ["ArrownetDomain", "KhaltiClient", "PaymentJournal"],
@@ -104,6 +116,7 @@ let package = Package(
                 "KhaltiSandbox",
                 "PaymentJournal",
                 "SQLiteJournal",
+                "PostgresJournal",
                 "PaymentDesk",
                 "ConsoleCore",
                 "ConsoleRuntime",
@@ -189,7 +202,11 @@ let package = Package(
         ),
         // Fresh journals of every kind, and payments in any state through the store's API.
         .target(
-            name: "JournalTestSupport", dependencies: ["PaymentJournal", "SQLiteJournal", "ArrownetDomain"],
+            name: "JournalTestSupport",
+            dependencies: [
+                "PaymentJournal", "SQLiteJournal", "PostgresJournal", "ArrownetDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/JournalTestSupport", swiftSettings: strict
         ),
         .testTarget(
@@ -204,6 +221,16 @@ let package = Package(
             dependencies: [
                 "SQLiteJournal", "PaymentJournal", "JournalTestSupport", "StoredDates", "ArrownetDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            // What only the PostgreSQL journal has: the URL and password rules, the schema and
+            // its triggers seen from raw SQL, journal copy, counters at once; its benchmark.
+            name: "PostgresJournalTests",
+            dependencies: [
+                "PostgresJournal", "SQLiteJournal", "PaymentJournal", "JournalTestSupport", "ArrownetDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),

@@ -16,6 +16,8 @@ struct ConfigFile: Equatable {
     var calendar: CalendarChoice?
     /// As written; `SettingsLoader` resolves it against the config folder and loads it.
     var bsCalendar: String?
+    /// The shared journal's URL, as written; checked where the journal is opened.
+    var journalURL: String?
 
     /// Every key the file may hold, with where its value goes. One line per key, so
     /// adding a setting is adding a line here.
@@ -33,6 +35,7 @@ struct ConfigFile: Equatable {
             return nil
         }),
         ("bs_calendar", { file, value in file.bsCalendar = value; return nil }),
+        ("journal_url", { file, value in file.journalURL = value; return nil }),
     ]
 
     static var keyNames: String { keys.map(\.name).joined(separator: ", ") }

@@ -31,12 +31,16 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// The table `bs_calendar = PATH` loaded (checked when the settings were read);
     /// nil for the one compiled into the binary.
     public var bsCalendarTable: BikramSambatCalendar? = nil
+    /// The shared journal (`ARROWNET_JOURNAL_URL`, else `journal_url` in the config file),
+    /// as written; nil for the SQLite file in the data folder.
+    public var journalURL: String? = nil
 
     public static let fileNames = (directory: "arrownet", token: "token", config: "config")
     /// The environment variable that may hold the token; programs the console starts
     /// (the print command) get an environment without it.
     public static let tokenVariable = "KHALTI_TOKEN"
     public static let baseURLVariable = "KHALTI_BASE_URL"
+    public static let journalURLVariable = "ARROWNET_JOURNAL_URL"
 
     /// The Bikram Sambat calendar to convert with, whatever `calendar` says (JSON gives
     /// `*_bs` fields always): the configured table, else the shipped one. Read only when
@@ -92,7 +96,15 @@ public struct SettingsLoader: Sendable {
         if let written = file.bsCalendar { table = try loadCalendar(written) }
         return ConsoleSettings(
             connection: connection, counter: file.counter, operatorName: file.operatorName, printer: file.printer,
-            drawer: file.drawer, calendar: file.calendar ?? .both, bsCalendarTable: table)
+            drawer: file.drawer, calendar: file.calendar ?? .both, bsCalendarTable: table,
+            journalURL: try variable(ConsoleSettings.journalURLVariable) ?? file.journalURL)
+    }
+
+    /// Only where the journal is: `ARROWNET_JOURNAL_URL`, else the config file's
+    /// `journal_url`, else nil (the SQLite file). For commands that read no other setting.
+    public func journalURL() throws(ConfigurationError) -> String? {
+        if let value = try variable(ConsoleSettings.journalURLVariable) { return value }
+        return try ConfigFile.read(path: configFilePath).journalURL
     }
 
     /// An environment variable: nil when unset; set but empty or blank is refused, since

@@ -62,15 +62,7 @@ extension SQLiteJournal {
         try await write { db in
             let current = try Self.payment(db, reference: reference)
             if current.state.isFinal { return current }
-            return try Self.move(db, reference, to: answer.state, at: time, evidence: answer.evidence) { fields in
-                if let transactionID = answer.transactionID { fields.transactionID = transactionID }
-                guard answer.state == .held else { return }
-                // A payment recovery held already keeps its first lookup unless the answer allows an earlier one.
-                let first = [fields.firstLookupAt, answer.firstLookupAt].compactMap { $0 }.min()
-                fields.firstLookupAt = first
-                fields.nextLookupAt = first
-                fields.refusedByKhalti = fields.refusedByKhalti || answer.refusedByKhalti
-            }
+            return try Self.move(db, reference, to: answer.state, at: time, evidence: answer.evidence) { $0.apply(answer) }
         }
     }
 
@@ -80,24 +72,7 @@ extension SQLiteJournal {
         try await write { db in
             guard try Self.payment(db, reference: reference).state == .held else { return nil }
             let next: PaymentState = if case .resolved(let state, _) = finding { state } else { .held }
-            return try Self.move(db, reference, to: next, at: time, evidence: evidence) { fields in
-                fields.lookupCount += 1
-                switch finding {
-                case .resolved(let state, let transactionID):
-                    if state == .notReceived { fields.unknownReferenceLookups += 1 }
-                    if fields.transactionID == nil, let transactionID { fields.transactionID = transactionID }
-                case .stillPending(let nextLookupAt):
-                    // Khalti knows it now: earlier "unknown" answers no longer count.
-                    fields.unknownReferenceLookups = 0
-                    fields.nextLookupAt = nextLookupAt
-                case .unknownToKhalti(let nextLookupAt):
-                    fields.unknownReferenceLookups += 1
-                    fields.nextLookupAt = nextLookupAt
-                case .needsAttention(let problem):
-                    fields.attention = problem
-                    fields.nextLookupAt = nil
-                }
-            }
+            return try Self.move(db, reference, to: next, at: time, evidence: evidence) { $0.apply(finding) }
         }
     }
 
@@ -190,32 +165,17 @@ extension SQLiteJournal {
 
     // MARK: Inside a write transaction
 
-    /// The columns a state change may touch; the promise to the customer is not among them.
-    struct MutableFields {
-        var transactionID: String?
-        var sentAt: Date?
-        var lookupCount: Int
-        var unknownReferenceLookups: Int
-        var nextLookupAt: Date?
-        var firstLookupAt: Date?
-        var refusedByKhalti: Bool
-        var attention: String?
-    }
-
     /// Checks the move against `PaymentState.canMove`, applies it with the changed
     /// fields, and appends the event, all in the caller's transaction.
     static func move(
         _ db: Database, _ reference: PaymentReference, to next: PaymentState, at time: Date, evidence: PaymentEvidence,
-        actor: String? = nil, _ change: (inout MutableFields) -> Void
+        actor: String? = nil, _ change: (inout PaymentChangeFields) -> Void
     ) throws -> PaymentRecord {
         let current = try payment(db, reference: reference)
         guard current.state.canMove(to: next), current.state != .paid || current.attention != nil else {
             throw JournalError.transitionRefused(reference: reference, from: current.state, to: next)
         }
-        var fields = MutableFields(
-            transactionID: current.transactionID, sentAt: current.sentAt, lookupCount: current.lookupCount,
-            unknownReferenceLookups: current.unknownReferenceLookups, nextLookupAt: current.nextLookupAt,
-            firstLookupAt: current.firstLookupAt, refusedByKhalti: current.refusedByKhalti, attention: current.attention)
+        var fields = PaymentChangeFields(current)
         change(&fields)
         if next.isFinal { fields.nextLookupAt = nil }
         try db.execute(

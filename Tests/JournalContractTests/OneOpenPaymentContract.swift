@@ -9,7 +9,7 @@ struct OneOpenPaymentContract {
     @Test("a second counter on the same journal is shown the open payment instead of starting one", arguments: StoreKind.available)
     func secondCounter(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let other = try fixture.another()
+            let other = try await fixture.another()
             let first = try await fixture.store.prepare(try JournalSamples.intent("O1"), refusingIfPaidSince: nil)
             guard case .prepared(let open) = first else { Issue.record("got \(first)"); return }
             // Usernames are matched without regard to case, as Khalti matches them.
@@ -52,7 +52,7 @@ struct OneOpenPaymentContract {
     @Test("a double confirm racing on two stores starts exactly one payment", arguments: StoreKind.available)
     func race(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let other = try fixture.another()
+            let other = try await fixture.another()
             let stores: [any JournalStore] = [fixture.store, other]
             let results = await withTaskGroup(of: Preparation?.self) { group in
                 for index in 0..<20 {
@@ -95,7 +95,7 @@ struct OneOpenPaymentContract {
     func paidCheckRace(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
             try await fixture.payment("Z1", in: .paid)
-            let other = try fixture.another()
+            let other = try await fixture.another()
             let stores: [any JournalStore] = [fixture.store, other]
             let results = await withTaskGroup(of: Preparation?.self) { group in
                 for index in 0..<10 {

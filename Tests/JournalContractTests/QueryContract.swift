@@ -112,7 +112,7 @@ struct QueryContract {
         try await StoreFixture.with(kind) { fixture in
             let reference = try PaymentReference("L1")
             try await fixture.payment("L1", in: .sending)
-            let other = try fixture.another()
+            let other = try await fixture.another()
             _ = try await other.recoverStranded(at: Self.morning, lookupDelay: 300, cutoff: Self.morning.addingTimeInterval(1), counter: nil)
             #expect(try await fixture.store.payment(reference)?.state == .held)
             let answered = try await fixture.store.recordAnswer(

@@ -19,7 +19,7 @@ struct ReceiptPrintingContract {
             let second = ReceiptPrinting(
                 at: Self.morning.addingTimeInterval(60), isReprint: true, newExpiry: expiry, destination: "sent to the printer (escpos:/dev/usb/lp0)")
             // Another counter on the same journal reprints it.
-            let other = try fixture.another()
+            let other = try await fixture.another()
             try await other.recordReceiptPrinting(second, of: paid.reference)
             #expect(try await fixture.store.receiptPrintings(of: paid.reference) == [first, second])
             #expect(try await other.receiptPrintings(of: paid.reference) == [first, second])

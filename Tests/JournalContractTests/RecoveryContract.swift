@@ -13,7 +13,7 @@ struct RecoveryContract {
     @Test("a live process's payments are never moved; once it closed, prepared is abandoned and sending is held", arguments: StoreKind.available)
     func liveness(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let counter = try fixture.another()
+            let counter = try await fixture.another()
             try await fixture.payment("V1", in: .prepared, by: counter)
             let sending = try await fixture.payment("V2", in: .sending, username: "duecustomer", by: counter)
             try await fixture.payment("V3", in: .held, username: "expired", by: counter)
@@ -47,7 +47,7 @@ struct RecoveryContract {
     @Test("the cutoff recovers a payment waiting since before it even if its process seems alive; a newer one stays", arguments: StoreKind.available)
     func cutoff(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let stuck = try fixture.another()
+            let stuck = try await fixture.another()
             try await fixture.payment("W1", in: .sending, at: Self.morning, by: stuck)
             try await fixture.payment("W2", in: .prepared, username: "duecustomer", at: Self.morning.addingTimeInterval(600), by: stuck)
             let recovered = try await fixture.store.recoverStranded(
@@ -60,7 +60,7 @@ struct RecoveryContract {
     @Test("with a counter, only that counter's payments are recovered", arguments: StoreKind.available)
     func onlyThisCounter(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let gone = try fixture.another()
+            let gone = try await fixture.another()
             try await fixture.payment("C1", in: .sending, counter: "counter-1", by: gone)
             try await fixture.payment("C2", in: .sending, username: "duecustomer", counter: "counter-2", by: gone)
             await gone.close()
@@ -75,7 +75,7 @@ struct RecoveryContract {
     func abandonedIsNeverSent(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
             let reference = try PaymentReference("N1")
-            let writer = try fixture.another()
+            let writer = try await fixture.another()
             try await fixture.payment("N1", in: .prepared, by: writer)
             _ = try await fixture.store.recoverStranded(at: Self.morning, lookupDelay: 300, cutoff: Self.morning.addingTimeInterval(1), counter: nil)
             await #expect(throws: JournalError.transitionRefused(reference: reference, from: .abandoned, to: .sending)) {

@@ -47,7 +47,7 @@ struct ShiftContract {
     @Test("two counters opening the same counter's shift at once open exactly one", arguments: StoreKind.available)
     func openRace(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
-            let other = try fixture.another()
+            let other = try await fixture.another()
             let stores: [any JournalStore] = [fixture.store, other]
             let results = await withTaskGroup(of: ShiftOpened?.self) { group in
                 for index in 0..<10 {

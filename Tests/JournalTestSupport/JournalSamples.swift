@@ -43,7 +43,7 @@ extension StoreFixture {
         if state == .abandoned {
             // The move another process's recovery makes, for this payment alone: its
             // cutoff is after it, and its counter is the only one asked about.
-            let recoverer = try another()
+            let recoverer = try await another()
             let recovered = try await recoverer.recoverStranded(
                 at: time, lookupDelay: 300, cutoff: time.addingTimeInterval(1), counter: counter)
             await recoverer.close()

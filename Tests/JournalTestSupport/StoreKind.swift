@@ -1,18 +1,23 @@
 import ArrownetDomain
 import Foundation
 import PaymentJournal
+import PostgresJournal
 import SQLiteJournal
 import Synchronization
 
-/// The journal implementations the contract suite runs against. SQLite always; the
-/// others join as they are written.
+/// The journal implementations the contract suite runs against: SQLite always;
+/// PostgreSQL with a server (`ARROWNET_TEST_POSTGRES_URL`, which scripts/test sets),
+/// and always under CI, where a missing server fails the suite instead of skipping it.
 public enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     case sqlite
+    case postgres
 
     public var description: String { rawValue }
 
     /// Every kind this run can test.
-    public static var available: [StoreKind] { allCases }
+    public static var available: [StoreKind] {
+        PostgresTestServer.isExpected ? allCases : [.sqlite]
+    }
 }
 
 /// A fresh, empty journal of one kind, and more views of the same journal as other
@@ -21,22 +26,41 @@ public final class StoreFixture: Sendable {
     public let kind: StoreKind
     public let store: any JournalStore
     private let folder: URL
+    /// The throwaway database of a PostgreSQL fixture, dropped by `remove()`.
+    private let database: PostgresTestDatabase?
     /// Stores opened with `another()`, closed with the fixture.
     private let others = Mutex<[any JournalStore]>([])
 
-    public init(_ kind: StoreKind) throws {
+    private init(kind: StoreKind, store: any JournalStore, folder: URL, database: PostgresTestDatabase?) {
         self.kind = kind
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-contract-\(UUID().uuidString)")
+        self.store = store
+        self.folder = folder
+        self.database = database
+    }
+
+    /// A fresh, empty journal: a new SQLite file, or a new database on the test server.
+    public static func make(_ kind: StoreKind) async throws -> StoreFixture {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-contract-\(UUID().uuidString)")
         switch kind {
         case .sqlite:
-            store = try SQLiteJournal(path: folder.appendingPathComponent("data").appendingPathComponent(SQLiteJournal.fileName).path)
+            let store = try SQLiteJournal(path: folder.appendingPathComponent("data").appendingPathComponent(SQLiteJournal.fileName).path)
+            return StoreFixture(kind: kind, store: store, folder: folder, database: nil)
+        case .postgres:
+            let database = try await PostgresTestDatabase.create()
+            do {
+                let store = try await PostgresJournal.open(database.address)
+                return StoreFixture(kind: kind, store: store, folder: folder, database: database)
+            } catch {
+                await database.drop()
+                throw error
+            }
         }
     }
 
     /// A fresh journal with an open shift at `JournalSamples.counter`, as a counter has
     /// before it takes a payment.
     public static func ready(_ kind: StoreKind) async throws -> StoreFixture {
-        let fixture = try StoreFixture(kind)
+        let fixture = try await StoreFixture.make(kind)
         try await fixture.ensureShift(counter: JournalSamples.counter)
         return fixture
     }
@@ -51,9 +75,10 @@ public final class StoreFixture: Sendable {
 
     /// Another store on the same journal, with an owner of its own: another counter,
     /// or another process at this counter.
-    public func another() throws -> any JournalStore {
+    public func another() async throws -> any JournalStore {
         let opened: any JournalStore = switch kind {
         case .sqlite: try SQLiteJournal(path: store.location)
+        case .postgres: try await PostgresJournal.open(try database.unwrapped().address)
         }
         others.withLock { $0.append(opened) }
         return opened
@@ -75,5 +100,6 @@ public final class StoreFixture: Sendable {
         for other in others.withLock({ $0 }) { await other.close() }
         await store.close()
         try? FileManager.default.removeItem(at: folder)
+        await database?.drop()
     }
 }

@@ -63,10 +63,15 @@ actor ConsoleConnection {
         }
         let store: any JournalStore
         do {
-            store = try JournalAccess.openStore()
+            store = try await JournalAccess.openStore(journalURL: settings.journalURL)
         } catch {
             await session.close()
-            return .failure(ConsoleError(journal: error))
+            switch error {
+            case .journal(let journalError):
+                return .failure(ConsoleError(journal: journalError))
+            case .setting(let sentence):
+                return .failure(ConsoleError(kind: .unavailable, reason: sentence, nextStep: "Quit and check the configuration (see README)."))
+            }
         }
         let desk = JournalAccess.desk(session, store: store)
         // What a killed run of this counter left is resolved before the clerk sees the held list.

@@ -32,10 +32,9 @@ struct CounterConsole {
         }
         LogSetup.bootstrap(toFile: try DataDirectory.root().appendingPathComponent("console.log").path)
         let colors = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        // Receipts, reports and the cash drawer. (The config's `printer`, `drawer` and
-        // `calendar` settings are wired here: `ReceiptPrinter.configured(dataFolder:printerSetting:
-        // drawerSetting:bsCalendar:)`, and `bsCalendar:` below.)
-        let printer = ReceiptPrinter.configured(dataFolder: URL(fileURLWithPath: DataDirectory.path(), isDirectory: true))
+        // Receipts, reports and the cash drawer as the config says (`printer`, `drawer`,
+        // `calendar`); a setting that cannot work stops here, before the screen is taken.
+        let printer = try ReceiptJob.printer(settings)
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
             environment: settings.connection.environment, bsCalendar: printer.bsCalendar, hasCashDrawer: printer.opensDrawer)

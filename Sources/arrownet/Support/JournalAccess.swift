@@ -4,28 +4,55 @@ import Foundation
 import KhaltiClient
 import PaymentDesk
 import PaymentJournal
+import PostgresJournal
 import SQLiteJournal
 
 /// The one way every command and the console open the payment journal, and the desk
 /// that pays through a session.
 enum JournalAccess {
-    /// The journal this counter writes to: `journal.sqlite` in the data folder. Its
-    /// errors are sentences; the caller decides how to show them.
-    static func openStore(environment: [String: String] = ProcessInfo.processInfo.environment) throws(JournalError) -> any JournalStore {
-        let folder = DataDirectory.path(environment: environment)
-        return try SQLiteJournal(path: folder + "/" + SQLiteJournal.fileName)
+    /// Why the journal could not be opened: the setting is wrong (exit 64), or the
+    /// journal cannot be used (exit 11).
+    enum OpenFailure: Error {
+        case setting(String)
+        case journal(JournalError)
+
+        var sentence: String {
+            switch self {
+            case .setting(let sentence): sentence
+            case .journal(let error): error.description
+            }
+        }
     }
 
-    /// For commands: the journal, or exit 11 with a sentence: the data folder's own
-    /// (it is a file, not writable, another user's), else the journal's.
-    static func open() throws -> any JournalStore {
-        if let problem = DataDirectory.problem(with: DataDirectory.path()) {
-            throw fail(problem, code: ExitCodes.journal)
+    /// The journal this counter writes to: the shared PostgreSQL journal when a URL is
+    /// configured (`ARROWNET_JOURNAL_URL` or `journal_url`), else `journal.sqlite` in the
+    /// data folder. Its errors are sentences; the caller decides how to show them.
+    static func openStore(
+        journalURL: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(OpenFailure) -> any JournalStore {
+        if let journalURL {
+            let address: PostgresAddress
+            do { address = try PostgresAddress(parsing: journalURL) } catch { throw .setting(error.description) }
+            do { return try await PostgresJournal.open(address, environment: environment) } catch { throw .journal(error) }
         }
+        let folder = DataDirectory.path(environment: environment)
+        if let problem = DataDirectory.problem(with: folder) { throw .setting(problem) }
+        do { return try SQLiteJournal(path: folder + "/" + SQLiteJournal.fileName) } catch { throw .journal(error) }
+    }
+
+    /// For commands: the journal, or a sentence and exit 64 (a journal URL that cannot be
+    /// used, a data folder that is a file or another user's) or 11 (the journal cannot be
+    /// opened: the database is down, refuses the login, is of a newer version).
+    static func open() async throws -> any JournalStore {
+        let journalURL: String?
+        do { journalURL = try SettingsLoader().journalURL() } catch { throw fail(error.description, code: ExitCodes.usage) }
         do {
-            return try openStore()
+            return try await openStore(journalURL: journalURL)
         } catch {
-            throw fail(error.description, code: ExitCodes.journal)
+            switch error {
+            case .setting(let sentence): throw fail(sentence, code: journalURL == nil ? ExitCodes.journal : ExitCodes.usage)
+            case .journal(let journalError): throw fail(journalError.description, code: ExitCodes.journal)
+            }
         }
     }
 
@@ -45,7 +72,7 @@ extension KhaltiSession {
 
 /// Runs `body` with the journal open, and closes it whatever happens.
 func withJournal<T>(_ body: (any JournalStore) async throws -> T) async throws -> T {
-    let store = try JournalAccess.open()
+    let store = try await JournalAccess.open()
     do {
         let result = try await body(store)
         await store.close()

@@ -16,11 +16,14 @@ struct ReceiptJob {
     let configured: KhaltiEnvironment
 
     /// The printer the settings describe (`printer`, `drawer`, `ARROWNET_PRINTER`,
-    /// `ARROWNET_PRINT_COMMAND`), or exit 64 with the setting's sentence.
+    /// `ARROWNET_PRINT_COMMAND`, and `calendar`/`bs_calendar` for the dates it prints),
+    /// or exit 64 with the setting's sentence. The console and every command print
+    /// through this one.
     static func printer(_ settings: ConsoleSettings) throws(CommandFailure) -> ReceiptPrinter {
         do {
             return try ReceiptPrinter.configured(
-                dataFolder: DataDirectory.url, printerSetting: settings.printer, drawerSetting: settings.drawer, calendar: .nepal)
+                dataFolder: DataDirectory.url, printerSetting: settings.printer, drawerSetting: settings.drawer, calendar: .nepal,
+                bsCalendar: settings.bikramSambatForPeople)
         } catch {
             throw fail(error.description, code: ExitCodes.usage)
         }

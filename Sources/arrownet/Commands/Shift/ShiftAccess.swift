@@ -74,11 +74,10 @@ enum ShiftAccess {
     static func print(_ report: ShiftReport, settings: ConsoleSettings) async -> String {
         let printer: ReceiptPrinter
         do { printer = try ReceiptJob.printer(settings) } catch { return "The report was not printed: \(error.message)" }
-        let document = ShiftReportLayout.document(for: report, environment: settings.connection.environment)
-        let name = "\(ClerkDates.day(report.takenAt, in: .nepal))_\(report.shift.counter.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })"
-            + "_shift\(report.shift.number)_\(report.isClosing ? "Z" : "X")"
+        let document = ShiftReportLayout.document(
+            for: report, environment: settings.connection.environment, bsCalendar: settings.bikramSambatForPeople)
         do {
-            return "Report \(try await printer.print(document, fileName: name))."
+            return "Report \(try await printer.print(document, fileName: ShiftReportLayout.fileName(for: report)))."
         } catch {
             return "The report was not printed: \(error.reason) \(error.nextStep)"
         }
