@@ -194,7 +194,8 @@ let package = Package(
             // Runs the built `arrownet` binary as a user would, against an in-process sandbox.
             name: "ArrownetCLITests",
             dependencies: [
-                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal", "NetworkTestSupport",
+                "KhaltiSandbox", "ArrownetDomain", "PaymentJournal", "SQLiteJournal", "PostgresJournal", "JournalTestSupport",
+                "NetworkTestSupport",
                 // Only for a Khalti that echoes the token back, which the sandbox never does.
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

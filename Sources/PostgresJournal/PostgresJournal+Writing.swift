@@ -197,10 +197,12 @@ extension PostgresJournal {
             guard !claimed.isEmpty else { return [] }
             var update = SQLStatement()
             let references = claimed.map { update.bind($0.reference.value) }.joined(separator: ", ")
-            try await connection.query(
-                update.query(
-                    "UPDATE payment SET lookup_claimed_by = \(update.bind(owner)), lookup_claimed_until = \(update.bind(claimUntil.stored)) WHERE reference IN (\(references))"),
-                logger: logger)
+            // The text first: its binds must be in `update` before the query is made from it.
+            let sql = """
+                UPDATE payment SET lookup_claimed_by = \(update.bind(owner)), lookup_claimed_until = \(update.bind(claimUntil.stored))
+                WHERE reference IN (\(references))
+                """
+            try await connection.query(update.query(sql), logger: logger)
             return claimed
         }
     }
@@ -211,10 +213,11 @@ extension PostgresJournal {
         try await write { connection in
             var statement = SQLStatement()
             let list = references.map { statement.bind($0.value) }.joined(separator: ", ")
-            try await connection.query(
-                statement.query(
-                    "UPDATE payment SET lookup_claimed_by = NULL, lookup_claimed_until = NULL WHERE lookup_claimed_by = \(statement.bind(owner)) AND reference IN (\(list))"),
-                logger: logger)
+            let sql = """
+                UPDATE payment SET lookup_claimed_by = NULL, lookup_claimed_until = NULL
+                WHERE lookup_claimed_by = \(statement.bind(owner)) AND reference IN (\(list))
+                """
+            try await connection.query(statement.query(sql), logger: logger)
         }
     }
 

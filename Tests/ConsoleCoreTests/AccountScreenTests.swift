@@ -62,7 +62,7 @@ struct AccountScreenTests {
         let held = Fixtures.payment(state: .held, createdAt: Fixtures.date(27, 9, 40))
         let screen = Self.screen(payments: [held])
         #expect(screen.openPaymentWarning
-            == "A payment of Rs. 5,085.00 for 3 months taken at 09:40 is not settled (HELD, reference ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V).")
+            == "A payment of Rs. 5,085.00 for 3 months taken at 09:40 (Sita, Counter 1) is not settled (HELD, reference ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V).")
         #expect(screen.refusal == screen.openPaymentWarning! + " Settle it before taking another payment: F5 lists held payments, l looks them up now.")
         let store = Self.store(screen)
         store.press(.character("1")) {

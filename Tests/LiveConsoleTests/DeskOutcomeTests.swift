@@ -26,7 +26,7 @@ struct DeskOutcomeTests {
         let open = Fixtures.payment(.held)
         #expect(Self.shown(.blockedByOpenPayment(open)) == .notTaken(ConsoleError(
             kind: .requestRejected,
-            reason: "A payment of Rs. 1,695.00 for 1 month taken at 10:00 is not settled (HELD, reference ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V). "
+            reason: "A payment of Rs. 1,695.00 for 1 month taken at 10:00 (Ram, Counter 2) is not settled (HELD, reference ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V). "
                 + "No new payment was started.",
             nextStep: "Settle it first: F5 lists held payments, l looks them up now.")))
     }

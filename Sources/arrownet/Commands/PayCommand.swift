@@ -179,12 +179,23 @@ private struct PaymentFlow {
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
+    /// Says whose payment stands in the way: on a shared journal, often another counter's,
+    /// taken at this very moment.
+    static func blockedSentence(_ open: PaymentSummary) -> String {
+        if open.state == .prepared || open.state == .sending {
+            return "\(open.counter) is taking this customer's payment right now (\(open.operatorName), reference \(open.reference.value)); "
+                + "no new payment was started."
+        }
+        return "This customer has an unresolved payment (\(open.state.label), taken at \(open.counter) by \(open.operatorName), "
+            + "reference \(open.reference.value)); no new payment was started."
+    }
+
     private func report(_ outcome: PaymentOutcome, store: any JournalStore, receipt: ReceiptJob.Result?) async throws -> Int32 {
         let (reason, code): (String, Int32) = switch outcome {
         case .paid: ("Khalti says the payment succeeded.", ExitCodes.found)
         case .held(_, let reason): (reason, ExitCodes.held)
         case .notPaid(_, let reason): (reason, ExitCodes.notPaid)
-        case .blockedByOpenPayment: ("This customer has an unresolved payment; no new payment was started.", ExitCodes.openPayment)
+        case .blockedByOpenPayment(let open): (Self.blockedSentence(open), ExitCodes.openPayment)
         case .needsSecondConfirmation: ("The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
         case .refused(let reason): ("\(reason) Nothing was sent.", ExitCodes.refused)
         case .notSent(let reason): (reason, ExitCodes.journal)

@@ -129,11 +129,13 @@ public struct AccountScreen: Hashable, Sendable {
         return nil
     }
 
-    /// An unsettled payment as a sentence; also what the console says when the desk
+    /// An unsettled payment as a sentence, naming who took it where (on a shared
+    /// journal it may be another counter's); also what the console says when the desk
     /// finds one that appeared after the lookup.
     public static func openPaymentSentence(_ payment: PaymentSummary, calendar: CounterCalendar, now: Date) -> String {
         "A payment of \(payment.amount.formatted) for \(payment.duration.label) taken at "
-            + "\(ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: calendar)) is not settled "
+            + "\(ClerkDates.timeOrDayAndTime(payment.createdAt, relativeTo: now, in: calendar)) "
+            + "(\(payment.operatorName), \(payment.counter)) is not settled "
             + "(\(payment.state.label), reference \(payment.reference.value))."
     }
 }
