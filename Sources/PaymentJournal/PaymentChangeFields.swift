@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 
 /// The columns a state change may touch; the promise to the customer is not among them.
@@ -55,5 +56,35 @@ public struct PaymentChangeFields: Sendable, Hashable {
         firstLookupAt = first
         nextLookupAt = first
         refusedByKhalti = refusedByKhalti || answer.refusedByKhalti
+    }
+}
+
+/// What recovery does with a payment whose process is provably gone, the same in every
+/// store: `prepared` is abandoned (the request leaves only after `sending` is written);
+/// `sending` is held, first looked up no sooner than `lookupDelay` after it was sent.
+public struct RecoveryMove: Sendable {
+    public let to: PaymentState
+    public let evidence: PaymentEvidence
+    public let change: @Sendable (inout PaymentChangeFields) -> Void
+
+    /// nil for a payment in any other state (its process moved it meanwhile).
+    public init?(for payment: PaymentRecord, lookupDelay: TimeInterval) {
+        switch payment.state {
+        case .prepared:
+            to = .abandoned
+            evidence = PaymentEvidence(note: "Recovered: the program that wrote it stopped before sending; nothing left for Khalti.")
+            change = { _ in }
+        case .sending:
+            let first = (payment.sentAt ?? payment.createdAt).addingTimeInterval(lookupDelay)
+            to = .held
+            evidence = PaymentEvidence(
+                note: "Recovered: the program that sent it stopped while the payment was out; it will be looked up, never resent.")
+            change = {
+                $0.firstLookupAt = first
+                $0.nextLookupAt = first
+            }
+        default:
+            return nil
+        }
     }
 }

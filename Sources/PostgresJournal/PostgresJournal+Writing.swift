@@ -156,26 +156,9 @@ extension PostgresJournal {
             var recovered: [RecoveredPayment] = []
             for payment in candidates {
                 guard try await Self.isStranded(payment, cutoff: cutoff, connection, logger: logger) else { continue }
-                let record: PaymentRecord
-                switch payment.state {
-                case .prepared:
-                    record = try await Self.move(
-                        connection, payment.reference, to: .abandoned, at: time,
-                        evidence: PaymentEvidence(note: "Recovered: the program that wrote it stopped before sending; nothing left for Khalti."),
-                        logger: logger) { _ in }
-                case .sending:
-                    let first = (payment.sentAt ?? payment.createdAt).addingTimeInterval(lookupDelay)
-                    record = try await Self.move(
-                        connection, payment.reference, to: .held, at: time,
-                        evidence: PaymentEvidence(note: "Recovered: the program that sent it stopped while the payment was out; it will be looked up, never resent."),
-                        logger: logger
-                    ) {
-                        $0.firstLookupAt = first
-                        $0.nextLookupAt = first
-                    }
-                default:
-                    continue
-                }
+                guard let recovery = RecoveryMove(for: payment, lookupDelay: lookupDelay) else { continue }
+                let record = try await Self.move(
+                    connection, payment.reference, to: recovery.to, at: time, evidence: recovery.evidence, logger: logger, recovery.change)
                 recovered.append(RecoveredPayment(before: payment.state, record: record))
             }
             return recovered

@@ -138,25 +138,8 @@ extension SQLiteJournal {
             for candidate in stranded {
                 // Re-read inside the transaction: its own process may have moved it meanwhile.
                 let payment = try Self.payment(db, reference: candidate.reference)
-                let record: PaymentRecord
-                switch payment.state {
-                case .prepared:
-                    record = try Self.move(
-                        db, payment.reference, to: .abandoned, at: time,
-                        evidence: PaymentEvidence(note: "Recovered: the program that wrote it stopped before sending; nothing left for Khalti.")
-                    ) { _ in }
-                case .sending:
-                    let first = (payment.sentAt ?? payment.createdAt).addingTimeInterval(lookupDelay)
-                    record = try Self.move(
-                        db, payment.reference, to: .held, at: time,
-                        evidence: PaymentEvidence(note: "Recovered: the program that sent it stopped while the payment was out; it will be looked up, never resent.")
-                    ) {
-                        $0.firstLookupAt = first
-                        $0.nextLookupAt = first
-                    }
-                default:
-                    continue
-                }
+                guard let recovery = RecoveryMove(for: payment, lookupDelay: lookupDelay) else { continue }
+                let record = try Self.move(db, payment.reference, to: recovery.to, at: time, evidence: recovery.evidence, recovery.change)
                 recovered.append(RecoveredPayment(before: payment.state, record: record))
             }
             return recovered
