@@ -24,8 +24,15 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     public let tlsMode: TLSMode
 
     /// Whether the server is on this machine's loopback (no TLS needed).
-    public var isLoopback: Bool {
-        ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
+    public var isLoopback: Bool { Self.isLoopback(host) }
+
+    /// "localhost", "::1", or an IPv4 address in 127.0.0.0/8 written as one: a name that
+    /// merely starts with "127." is whatever DNS makes of it.
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        if name == "localhost" || name == "::1" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// The URL without any password: safe in every sentence and log.
@@ -49,7 +56,9 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         guard let user = components.user, !user.isEmpty else {
             throw .unreadable("it names no user: postgres://USER@HOST:5432/DATABASE")
         }
-        guard let host = components.host, !host.isEmpty else { throw .unreadable("it names no server") }
+        // URLComponents keeps an IPv6 literal's brackets; the resolver and the password file want it bare.
+        guard var host = components.host, !host.isEmpty else { throw .unreadable("it names no server") }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else {
             throw .unreadable("it names no database: postgres://USER@HOST:5432/DATABASE")
@@ -74,7 +83,7 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         self.host = host
         self.port = port
         self.database = database
-        let loopback = ["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) || host.hasPrefix("127.")
+        let loopback = Self.isLoopback(host)
         let chosen = mode ?? (loopback ? .prefer : .require)
         if !loopback, chosen == .disable || chosen == .prefer {
             throw .plainToRemote(host)
@@ -84,10 +93,14 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// The password for this address: `PGPASSWORD`, else the first matching line of the
     /// password file (`host:port:database:user:password`, `*` matches anything, `\`
-    /// escapes `:` and `\`). nil when neither has one (trust or peer authentication).
+    /// escapes `:` and `\`). nil when neither has one (trust or peer authentication), or
+    /// when the file may be read by group or others, which libpq ignores too.
     public func password(environment: [String: String], home: String = NSHomeDirectory()) -> String? {
         if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
         let file = environment["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.pgpass"
+        // As libpq: a password file others may read is not used (README says chmod 600).
+        var info = stat()
+        guard stat(file, &info) == 0, info.st_mode & 0o077 == 0 else { return nil }
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
             let fields = Self.passFields(String(line))

@@ -24,12 +24,16 @@ extension PostgresJournal {
     ) async throws(JournalError) -> T {
         let client = client
         let logger = logger
+        let milliseconds = max(1, limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)
         do {
             return try await withThrowingTaskGroup(of: Finished<T>.self) { group in
                 group.addTask {
                     try await client.withConnection { connection in
                         // Repeatable read for readers: a report's figures come from one snapshot.
                         try await connection.query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", logger: logger)
+                        // Only the server can end a statement PostgresNIO has sent (task
+                        // cancellation does not): a lock wait included, none outlasts the limit.
+                        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(milliseconds)"), logger: logger)
                         do {
                             let value = try await body(connection)
                             try await connection.query("COMMIT", logger: logger)
@@ -53,6 +57,9 @@ extension PostgresJournal {
             }
         } catch let error as JournalError {
             throw error
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "57014" {
+            // statement_timeout: the limit above, reached on the server.
+            throw .unavailable("the database at \(address.host) did not answer within \(limit.components.seconds) s")
         } catch {
             throw readOnly ? .readFailed(Self.reason(error)) : .writeFailed(Self.reason(error))
         }

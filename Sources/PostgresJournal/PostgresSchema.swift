@@ -189,7 +189,8 @@ enum PostgresSchema {
                 AND NEW.next_lookup_at IS NULL
                 AND NEW.first_lookup_at IS NOT DISTINCT FROM OLD.first_lookup_at
                 AND NEW.refused_by_khalti = OLD.refused_by_khalti
-                AND (NEW.state = 'paid' OR NEW.resolved_at IS NOT NULL)) THEN
+                AND (NEW.state = 'paid' AND NEW.resolved_at IS NOT DISTINCT FROM OLD.resolved_at
+                    OR NEW.state = 'not_paid' AND NEW.resolved_at IS NOT NULL)) THEN
                 RAISE EXCEPTION 'a resolved payment never changes' USING ERRCODE = 'check_violation';
             END IF;
             RETURN NEW;
@@ -205,6 +206,10 @@ enum PostgresSchema {
             FOR EACH ROW EXECUTE FUNCTION arrownet_refuse('receipt printings are append-only');
         CREATE TRIGGER payment_tables_never_truncated BEFORE TRUNCATE ON payment
             FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('payments are never deleted');
+        CREATE TRIGGER payment_event_never_truncated BEFORE TRUNCATE ON payment_event
+            FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('the event log is append-only');
+        CREATE TRIGGER receipt_printing_never_truncated BEFORE TRUNCATE ON receipt_printing
+            FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('receipt printings are append-only');
 
         -- Shifts and cash --------------------------------------------------------
 
@@ -257,5 +262,11 @@ enum PostgresSchema {
             FOR EACH ROW EXECUTE FUNCTION arrownet_refuse('cash movements are never changed or deleted');
         CREATE TRIGGER drawer_opening_never_changed BEFORE UPDATE OR DELETE ON drawer_opening
             FOR EACH ROW EXECUTE FUNCTION arrownet_refuse('drawer openings are never changed or deleted');
+        CREATE TRIGGER shift_never_truncated BEFORE TRUNCATE ON shift
+            FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('shifts are never deleted');
+        CREATE TRIGGER cash_movement_never_truncated BEFORE TRUNCATE ON cash_movement
+            FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('cash movements are never changed or deleted');
+        CREATE TRIGGER drawer_opening_never_truncated BEFORE TRUNCATE ON drawer_opening
+            FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('drawer openings are never changed or deleted');
         """
 }

@@ -17,7 +17,7 @@ import PaymentJournal
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 4
+    static let currentVersion = 5
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -197,6 +197,26 @@ enum JournalSchema {
                 BEGIN SELECT RAISE(ABORT, 'receipt printings are append-only'); END;
 
                 PRAGMA user_version = 4;
+                """)
+        }
+        migrator.registerMigration("\(identifierPrefix)5: a paid payment's resolution time is fixed") { db in
+            try db.execute(sql: """
+                -- When a payment settled decides which shift counts it ("settled from earlier
+                -- shifts"): a paid one keeps its time; a person's not-paid sets a new one.
+                DROP TRIGGER payment_final_is_final;
+                CREATE TRIGGER payment_final_is_final BEFORE UPDATE ON payment
+                WHEN OLD.state NOT IN \(openStatesSQL) AND NOT (
+                    OLD.state = 'paid' AND NEW.state IN ('paid', 'not_paid')
+                    AND NEW.transaction_id IS OLD.transaction_id AND NEW.sent_at IS OLD.sent_at
+                    AND NEW.lookup_count IS OLD.lookup_count
+                    AND NEW.unknown_reference_lookups IS OLD.unknown_reference_lookups
+                    AND NEW.next_lookup_at IS NULL AND NEW.first_lookup_at IS OLD.first_lookup_at
+                    AND NEW.refused_by_khalti IS OLD.refused_by_khalti
+                    AND ((NEW.state = 'paid' AND NEW.resolved_at IS OLD.resolved_at)
+                        OR (NEW.state = 'not_paid' AND NEW.resolved_at IS NOT NULL)))
+                BEGIN SELECT RAISE(ABORT, 'a resolved payment never changes'); END;
+
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator

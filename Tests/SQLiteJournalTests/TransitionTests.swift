@@ -108,6 +108,9 @@ struct TransitionTests {
             """,
             "DELETE FROM payment WHERE reference = 'A1'",
             "UPDATE payment SET transaction_id = 'other' WHERE reference = 'A1'",
+            // When it settled decides which shift counts it.
+            "UPDATE payment SET resolved_at = NULL WHERE reference = 'A1'",
+            "UPDATE payment SET resolved_at = '2030-01-01 00:00:00.000' WHERE reference = 'A1'",
             "UPDATE payment SET amount_paisa = 1 WHERE reference = 'A2'",
             "UPDATE payment SET username = 'someoneelse' WHERE reference = 'A2'",
             "UPDATE payment_event SET note = 'rewritten'",
