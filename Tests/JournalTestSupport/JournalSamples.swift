@@ -23,6 +23,26 @@ public enum JournalSamples {
     }
 }
 
+extension JournalSamples {
+    /// One payment as the payment path records it, for the benchmarks: intent, sending,
+    /// paid (three durable transactions), at `counter-N` for customer `customerN`, so each
+    /// counter's payments resolve one after the other.
+    public static func recordPaidPayment(_ journal: any JournalStore, index: Int, counter: Int) async throws {
+        let now = Date()
+        let intent = PaymentIntent(
+            reference: try PaymentReference("BENCH\(index)"), khaltiEnvironment: "sandbox", username: try Username("customer\(counter)"),
+            customerName: "Bench Customer", plan: Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
+            counter: "counter-\(counter)", operatorName: "bench", createdAt: now)
+        guard case .prepared = try await journal.prepare(intent, refusingIfPaidSince: nil) else { throw SampleError("BENCH\(index) not prepared") }
+        _ = try await journal.markSending(intent.reference, at: now)
+        _ = try await journal.recordAnswer(
+            RecordedAnswer(
+                state: .paid, evidence: PaymentEvidence(note: "Khalti says the payment succeeded.", httpStatus: 200),
+                transactionID: String(index), firstLookupAt: nil),
+            of: intent.reference, at: now)
+    }
+}
+
 extension StoreFixture {
     /// Puts a new payment in `state` along allowed moves only, written by `store`
     /// (the fixture's own by default).

@@ -83,28 +83,12 @@ struct PostgresJournalBenchmark {
             for (worker, journal) in journals.enumerated() {
                 group.addTask {
                     for index in stride(from: worker, to: count, by: journals.count) {
-                        try await recordOnePayment(journal, index: index, counter: worker)
+                        try await JournalSamples.recordPaidPayment(journal, index: index, counter: worker)
                     }
                 }
             }
             try await group.waitForAll()
         }
-    }
-
-    static func recordOnePayment(_ journal: any JournalStore, index: Int, counter: Int) async throws {
-        let now = Date()
-        // One customer per counter: each payment resolves before the counter's next one.
-        let intent = PaymentIntent(
-            reference: try PaymentReference("BENCH\(index)"), khaltiEnvironment: "sandbox", username: try Username("customer\(counter)"),
-            customerName: "Bench Customer", plan: Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
-            counter: "counter-\(counter)", operatorName: "bench", createdAt: now)
-        guard case .prepared = try await journal.prepare(intent, refusingIfPaidSince: nil) else { throw SampleError("BENCH\(index) not prepared") }
-        _ = try await journal.markSending(intent.reference, at: now)
-        _ = try await journal.recordAnswer(
-            RecordedAnswer(
-                state: .paid, evidence: PaymentEvidence(note: "Khalti says the payment succeeded.", httpStatus: 200),
-                transactionID: String(index), firstLookupAt: nil),
-            of: intent.reference, at: now)
     }
 
     /// `count` held payments, each its own customer, due for a lookup now (not timed).

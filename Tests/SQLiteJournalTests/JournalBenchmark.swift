@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import Testing
+import JournalTestSupport
 import PaymentJournal
 
 /// Payments per second the journal records durably: each payment is three synced
@@ -39,7 +40,7 @@ struct JournalBenchmark {
             for worker in 0..<concurrency {
                 group.addTask {
                     for index in stride(from: worker, to: Self.payments, by: concurrency) {
-                        try await Self.recordOnePayment(journal, index: index, counter: worker)
+                        try await JournalSamples.recordPaidPayment(journal, index: index, counter: worker)
                     }
                 }
             }
@@ -56,22 +57,4 @@ struct JournalBenchmark {
               \(String(format: "%.2f", milliseconds)) ms added to each payment (three synced writes) as a counter waits
             """)
     }
-
-    private static func recordOnePayment(_ journal: any JournalStore, index: Int, counter: Int) async throws {
-        let now = Date()
-        // One customer per counter: each payment resolves before the counter's next one.
-        let intent = PaymentIntent(
-            reference: try PaymentReference("BENCH\(index)"), khaltiEnvironment: "sandbox", username: try Username("customer\(counter)"),
-            customerName: "Bench Customer", plan: Plan(duration: .oneMonth, amount: Money(paisa: 169_500)),
-            counter: "counter-\(counter)", operatorName: "bench", createdAt: now)
-        guard case .prepared = try await journal.prepare(intent, refusingIfPaidSince: nil) else { throw BenchmarkFailure() }
-        _ = try await journal.markSending(intent.reference, at: now)
-        _ = try await journal.recordAnswer(
-            RecordedAnswer(
-                state: .paid, evidence: PaymentEvidence(note: "Khalti says the payment succeeded.", httpStatus: 200),
-                transactionID: String(index), firstLookupAt: nil),
-            of: intent.reference, at: now)
-    }
-
-    struct BenchmarkFailure: Error {}
 }
