@@ -129,14 +129,10 @@ private struct PaymentFlow {
         }
         // From here the money may move: the process waits for Khalti's answer and records
         // it whatever the clerk presses, and says so while it waits.
-        // The payment is the open shift's clerk's, as at the console (the config's
-        // operator is who opens shifts by default); without a shift the desk refuses it.
-        let shift = try await journalCall { try await store.currentShift(counter: session.counterName) }
         let interrupts = PaymentInterrupts()
         let waiting = WaitIndicator()
         let outcome = await desk.pay(
-            account: account, plan: plan, counter: session.counterName, operator: shift?.operatorName ?? session.operatorName,
-            unseenSince: unseenSince)
+            account: account, plan: plan, counter: session.counterName, operator: session.operatorName, unseenSince: unseenSince)
         await waiting.stop()
         interrupts.end()
         var receipt: ReceiptJob.Result?
