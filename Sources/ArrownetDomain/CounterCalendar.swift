@@ -123,3 +123,10 @@ extension Int64 {
         return remainder < 0 ? (self / divisor - 1, remainder + divisor) : (self / divisor, remainder)
     }
 }
+
+extension Date {
+    /// Milliseconds since 1970, rounded to the nearest, half up, as Foundation's date
+    /// formatter rounds: how every journal keeps a time, so one instant reads back the
+    /// same from SQLite, from PostgreSQL, and after `journal copy` between them.
+    package var journalMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000 + 0.5).rounded(.down)) }
+}

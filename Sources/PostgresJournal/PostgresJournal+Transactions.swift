@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 import PaymentJournal
 import PostgresNIO
@@ -50,7 +51,7 @@ extension PostgresJournal {
                 }
                 guard case .answered(let value) = try await group.next() else {
                     group.cancelAll()
-                    throw JournalError.unavailable("the database at \(address.host) did not answer within \(limit.components.seconds) s")
+                    throw noAnswer(within: limit)
                 }
                 group.cancelAll()
                 return value
@@ -59,10 +60,17 @@ extension PostgresJournal {
             throw error
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "57014" {
             // statement_timeout: the limit above, reached on the server.
-            throw .unavailable("the database at \(address.host) did not answer within \(limit.components.seconds) s")
+            throw noAnswer(within: limit)
         } catch {
             throw readOnly ? .readFailed(Self.reason(error)) : .writeFailed(Self.reason(error))
         }
+    }
+}
+
+extension PostgresJournal {
+    /// The limit reached, whether the client's wait or the server's statement timeout ended it.
+    func noAnswer(within limit: Duration) -> JournalError {
+        .unavailable("the database at \(address.host) did not answer within \(limit.components.seconds) s")
     }
 }
 
@@ -72,8 +80,9 @@ private enum Finished<T: Sendable>: Sendable {
     case timedOut
 }
 
-/// A time as the journal keeps it: to the millisecond, rounded as the SQLite journal
-/// rounds, so a payment copied between them, or read back, is the same instant.
+/// A time as the journal keeps it: to the millisecond (`Date.journalMilliseconds`), as
+/// the SQLite journal keeps it, so a payment copied between them, or read back, is the
+/// same instant.
 struct StoredInstant: PostgresNonThrowingEncodable, PostgresDecodable, Sendable {
     let date: Date
 
@@ -86,8 +95,7 @@ struct StoredInstant: PostgresNonThrowingEncodable, PostgresDecodable, Sendable 
     private static let epochOffset: Int64 = 946_684_800_000
 
     func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
-        byteBuffer.writeInteger((milliseconds - Self.epochOffset) * 1000)
+        byteBuffer.writeInteger((date.journalMilliseconds - Self.epochOffset) * 1000)
     }
 
     init<JSONDecoder: PostgresJSONDecoder>(
@@ -96,7 +104,7 @@ struct StoredInstant: PostgresNonThrowingEncodable, PostgresDecodable, Sendable 
         guard type == .timestamptz || type == .timestamp, format == .binary, buffer.readableBytes == 8,
               let microseconds = buffer.readInteger(as: Int64.self)
         else { throw PostgresDecodingError.Code.typeMismatch }
-        let milliseconds = (microseconds >= 0 ? microseconds / 1000 : (microseconds - 999) / 1000) + Self.epochOffset
+        let milliseconds = microseconds.floorDivided(by: 1000).quotient + Self.epochOffset
         date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 }

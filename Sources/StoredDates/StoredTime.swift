@@ -18,8 +18,7 @@ public struct StoredTime: Sendable, Hashable {
     /// Foundation's formatter does (the tests check it against GRDB's own text). The same
     /// text as GRDB's from 1583 on; before, ICU counts Julian days and this does not.
     public var text: String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
-        let (days, millisecondOfDay) = milliseconds.floorDivided(by: 86_400_000)
+        let (days, millisecondOfDay) = date.journalMilliseconds.floorDivided(by: 86_400_000)
         let day = CivilDay(daysSince1970: days)
         let hour = millisecondOfDay / 3_600_000
         let minute = millisecondOfDay / 60_000 % 60
