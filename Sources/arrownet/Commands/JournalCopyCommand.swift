@@ -33,9 +33,8 @@ struct JournalCopyCommand: AsyncParsableCommand {
     func run() async throws {
         let address: PostgresAddress
         do { address = try PostgresAddress(parsing: to) } catch { throw fail(error.description, code: ExitCodes.usage) }
-        let folder = DataDirectory.path()
-        if let problem = DataDirectory.problem(with: folder) { throw fail(problem, code: ExitCodes.journal) }
-        let path = folder + "/" + SQLiteJournal.fileName
+        if let problem = DataDirectory.problem(with: DataDirectory.path()) { throw fail(problem, code: ExitCodes.journal) }
+        let path = JournalAccess.sqlitePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw fail("There is no journal to copy at \(path) (set ARROWNET_DATA_DIR to the counter's data folder).", code: ExitCodes.journal)
         }

@@ -69,7 +69,7 @@ actor ConsoleConnection {
             switch error {
             case .journal(let journalError):
                 return .failure(ConsoleError(journal: journalError))
-            case .setting(let sentence):
+            case .badURL(let sentence), .dataFolder(let sentence):
                 return .failure(ConsoleError(kind: .unavailable, reason: sentence, nextStep: "Quit and check the configuration (see README)."))
             }
         }

@@ -10,18 +10,21 @@ import SQLiteJournal
 /// The one way every command and the console open the payment journal, and the desk
 /// that pays through a session.
 enum JournalAccess {
-    /// Why the journal could not be opened: the setting is wrong (exit 64), or the
-    /// journal cannot be used (exit 11).
+    /// Why the journal could not be opened, each with its exit code for commands.
     enum OpenFailure: Error {
-        case setting(String)
+        /// The journal URL cannot be used (a password in it, plain text to a remote
+        /// server): a setting to fix, exit 64.
+        case badURL(String)
+        /// The data folder is a file, not writable, or another user's: exit 11.
+        case dataFolder(String)
+        /// The journal itself cannot be opened (the database is down, refuses the login,
+        /// is of a newer version; the file is not a journal): exit 11.
         case journal(JournalError)
+    }
 
-        var sentence: String {
-            switch self {
-            case .setting(let sentence): sentence
-            case .journal(let error): error.description
-            }
-        }
+    /// Where the SQLite journal of this counter is: `journal.sqlite` in the data folder.
+    static func sqlitePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        DataDirectory.path(environment: environment) + "/" + SQLiteJournal.fileName
     }
 
     /// The journal this counter writes to: the shared PostgreSQL journal when a URL is
@@ -32,17 +35,14 @@ enum JournalAccess {
     ) async throws(OpenFailure) -> any JournalStore {
         if let journalURL {
             let address: PostgresAddress
-            do { address = try PostgresAddress(parsing: journalURL) } catch { throw .setting(error.description) }
+            do { address = try PostgresAddress(parsing: journalURL) } catch { throw .badURL(error.description) }
             do { return try await PostgresJournal.open(address, environment: environment) } catch { throw .journal(error) }
         }
-        let folder = DataDirectory.path(environment: environment)
-        if let problem = DataDirectory.problem(with: folder) { throw .setting(problem) }
-        do { return try SQLiteJournal(path: folder + "/" + SQLiteJournal.fileName) } catch { throw .journal(error) }
+        if let problem = DataDirectory.problem(with: DataDirectory.path(environment: environment)) { throw .dataFolder(problem) }
+        do { return try SQLiteJournal(path: sqlitePath(environment: environment)) } catch { throw .journal(error) }
     }
 
-    /// For commands: the journal, or a sentence and exit 64 (a journal URL that cannot be
-    /// used, a data folder that is a file or another user's) or 11 (the journal cannot be
-    /// opened: the database is down, refuses the login, is of a newer version).
+    /// For commands: the journal, or its sentence and exit code (`OpenFailure`).
     static func open() async throws -> any JournalStore {
         let journalURL: String?
         do { journalURL = try SettingsLoader().journalURL() } catch { throw fail(error.description, code: ExitCodes.usage) }
@@ -50,7 +50,8 @@ enum JournalAccess {
             return try await openStore(journalURL: journalURL)
         } catch {
             switch error {
-            case .setting(let sentence): throw fail(sentence, code: journalURL == nil ? ExitCodes.journal : ExitCodes.usage)
+            case .badURL(let sentence): throw fail(sentence, code: ExitCodes.usage)
+            case .dataFolder(let sentence): throw fail(sentence, code: ExitCodes.journal)
             case .journal(let journalError): throw fail(journalError.description, code: ExitCodes.journal)
             }
         }
