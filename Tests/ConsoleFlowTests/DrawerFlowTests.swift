@@ -12,6 +12,22 @@ struct DrawerFlowTests {
     /// ESC p 0 50 50: the pulse on pin 2 that opens the drawer.
     static let pulse: [UInt8] = [0x1B, 0x70, 0x00, 0x32, 0x32]
 
+    /// An empty file standing in for the printer's device; the test removes it.
+    static func printerDevice() throws -> URL {
+        let device = FileManager.default.temporaryDirectory.appendingPathComponent("lp-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: device.path, contents: Data()) else { throw CocoaError(.fileWriteUnknown) }
+        return device
+    }
+
+    /// The console's printer: ESC/POS to `device`, with the drawer on it (`drawer = kick`).
+    static func printer(on device: URL) -> (URL) -> ReceiptPrinter {
+        { _ in
+            ReceiptPrinter(
+                destination: .escpos(.device(path: device.path)), drawer: .kick(.standard), escpos: EscposOptions(shaper: .none),
+                environment: [:])
+        }
+    }
+
     static func pulses(in file: URL) throws -> Int {
         let bytes = [UInt8](try Data(contentsOf: file))
         guard bytes.count >= pulse.count else { return 0 }
@@ -20,14 +36,9 @@ struct DrawerFlowTests {
 
     @Test("it opens with a paid payment's receipt (not a reprint), by hand with a reason, and to count; the Z report counts each")
     func drawer() async throws {
-        let device = FileManager.default.temporaryDirectory.appendingPathComponent("lp-\(UUID().uuidString)")
-        #expect(FileManager.default.createFile(atPath: device.path, contents: Data()))
+        let device = try Self.printerDevice()
         defer { try? FileManager.default.removeItem(at: device) }
-        let printer: (URL) -> ReceiptPrinter = { _ in
-            ReceiptPrinter(
-                destination: .escpos(.device(path: device.path)), drawer: .kick(.standard), escpos: EscposOptions(shaper: .none),
-                environment: [:])
-        }
+        let printer = Self.printer(on: device)
         try await LiveCounter.with(printer: printer) { counter in
             #expect(await counter.state.hasCashDrawer)
             await counter.payOneMonth("Pradhanang")
@@ -70,14 +81,9 @@ struct DrawerFlowTests {
 extension DrawerFlowTests {
     @Test("a held payment the console finds paid later prints its receipt without opening the drawer: its cash was put aside then")
     func settledLater() async throws {
-        let device = FileManager.default.temporaryDirectory.appendingPathComponent("lp-\(UUID().uuidString)")
-        #expect(FileManager.default.createFile(atPath: device.path, contents: Data()))
+        let device = try Self.printerDevice()
         defer { try? FileManager.default.removeItem(at: device) }
-        let printer: (URL) -> ReceiptPrinter = { _ in
-            ReceiptPrinter(
-                destination: .escpos(.device(path: device.path)), drawer: .kick(.standard), escpos: EscposOptions(shaper: .none),
-                environment: [:])
-        }
+        let printer = Self.printer(on: device)
         try await LiveCounter.with(printer: printer) { counter in
             await counter.payOneMonth("queuedok")
             #expect(try await counter.state.outcome().headline == "HELD")

@@ -24,16 +24,26 @@ public enum PostgresTestServer {
         return try PostgresAddress(parsing: text)
     }
 
-    /// Runs one statement on the server's own database, outside any transaction
-    /// (CREATE and DROP DATABASE need that).
-    static func administer(_ sql: String) async throws {
-        let address = try address()
+    /// The logger test connections use: PostgresNIO's own chatter stays out of the output.
+    public static let logger: Logger = {
         var logger = Logger(label: "arrownet.test.postgres")
         logger.logLevel = .warning
+        return logger
+    }()
+
+    /// A plain connection to a database on the test server (loopback, no TLS), as any
+    /// program could open one: the tests' own set-up and raw SQL go through it.
+    public static func connect(to address: PostgresAddress) async throws -> PostgresConnection {
         let configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user,
             password: address.password(environment: ProcessInfo.processInfo.environment), database: address.database, tls: .disable)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+    }
+
+    /// Runs one statement on the server's own database, outside any transaction
+    /// (CREATE and DROP DATABASE need that).
+    static func administer(_ sql: String) async throws {
+        let connection = try await connect(to: try address())
         do {
             try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         } catch {

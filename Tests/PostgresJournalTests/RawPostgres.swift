@@ -16,12 +16,7 @@ struct RawPostgres: Sendable {
 
     /// Connects to `address` (the test server is on loopback, trust authentication, no TLS).
     static func connect(to address: PostgresAddress) async throws -> RawPostgres {
-        var logger = Logger(label: "arrownet.test.raw-postgres")
-        logger.logLevel = .warning
-        let configuration = PostgresConnection.Configuration(
-            host: address.host, port: address.port, username: address.user,
-            password: address.password(environment: ProcessInfo.processInfo.environment), database: address.database, tls: .disable)
-        return RawPostgres(connection: try await PostgresConnection.connect(configuration: configuration, id: 7, logger: logger), logger: logger)
+        RawPostgres(connection: try await PostgresTestServer.connect(to: address), logger: PostgresTestServer.logger)
     }
 
     /// Runs `body` with a connection to `address` and closes it afterwards, whatever happens.
