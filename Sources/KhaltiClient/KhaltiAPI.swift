@@ -41,27 +41,14 @@ public final class KhaltiAPI: Sendable {
 
     public func accountDetails(for username: Username) async throws(KhaltiError) -> Account {
         let body = Self.json(["token": .string(token.secret), "username": .string(username.value)])
-        let fields = try await answerFields(
-            try await rawPost(KhaltiPaths.details, body: body, timeout: timeouts.details)
-        )
-        do {
-            return try WireReading.account(fields, username: username, token: token)
-        } catch {
-            throw .unreadableAnswer(httpStatus: 200, problem: token.scrub(error.sentence))
-        }
+        return try Self.readAccount(
+            try await rawPost(KhaltiPaths.details, body: body, timeout: timeouts.details), username: username, token: token)
     }
 
     public func pay(_ payment: PaymentRequest) async -> PaymentResult {
-        let body = Self.json([
-            "username": .string(payment.username.value),
-            "amount": .string(payment.amount.wireString),
-            "duration": .int(payment.duration.months),
-            "reference": .string(payment.reference.value),
-            "token": .string(token.secret),
-        ])
         let raw: RawAnswer
         do {
-            raw = try await transport.post(KhaltiPaths.commit, json: body, timeoutSeconds: timeouts.payment)
+            raw = try await transport.post(KhaltiPaths.commit, json: paymentBody(payment), timeoutSeconds: timeouts.payment)
         } catch {
             if case .neverSent = error { return PaymentResult(answer: .notSent) }
             return PaymentResult(answer: .noAnswer)
@@ -70,9 +57,18 @@ public final class KhaltiAPI: Sendable {
     }
 
     public func lookUp(_ reference: PaymentReference) async throws(KhaltiError) -> LookupAnswer {
-        let raw = try await rawGet(KhaltiPaths.status, query: [("token", token.secret), ("reference", reference.value)])
-        let fields = try WireReading.objectFields(raw)
-        return try WireReading.lookupResult(fields, httpStatus: raw.status, asked: reference, token: token).get()
+        try Self.readLookup(try await rawGet(KhaltiPaths.status, query: Self.lookupQuery(reference, token: token)), asked: reference, token: token)
+    }
+
+    /// The commit request's body; `KhaltiProbe` sends the same.
+    func paymentBody(_ payment: PaymentRequest) -> Data {
+        Self.json([
+            "username": .string(payment.username.value),
+            "amount": .string(payment.amount.wireString),
+            "duration": .int(payment.duration.months),
+            "reference": .string(payment.reference.value),
+            "token": .string(token.secret),
+        ])
     }
 
     /// Looks many references up in one call: a result for each reference Khalti's answer
@@ -95,20 +91,55 @@ public final class KhaltiAPI: Sendable {
 
     private func bulkLookUp(_ references: [PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>] {
         guard !references.isEmpty else { return [:] }
-        let raw = try await rawGet(KhaltiPaths.bulkStatus, query: [
+        let raw = try await rawGet(KhaltiPaths.bulkStatus, query: Self.bulkLookupQuery(references, token: token))
+        return try Self.readBulkLookup(raw, asked: references, token: token)
+    }
+
+    public func balance() async throws(KhaltiError) -> KhaltiBalance {
+        try Self.readBalance(try await rawGet(KhaltiPaths.balance, query: [("token", token.secret)]), token: token)
+    }
+
+    // MARK: - Reading: one function per call, shared with `KhaltiProbe` so that
+    // `arrownet check` reads each answer exactly as the calls above do.
+
+    static func readAccount(_ raw: RawAnswer, username: Username, token: KhaltiToken) throws(KhaltiError) -> Account {
+        let fields = try WireReading.successFields(raw, token: token)
+        do {
+            return try WireReading.account(fields, username: username, token: token)
+        } catch {
+            throw .unreadableAnswer(httpStatus: 200, problem: token.scrub(error.sentence))
+        }
+    }
+
+    static func lookupQuery(_ reference: PaymentReference, token: KhaltiToken) -> [(String, String)] {
+        [("token", token.secret), ("reference", reference.value)]
+    }
+
+    static func readLookup(_ raw: RawAnswer, asked reference: PaymentReference, token: KhaltiToken) throws(KhaltiError) -> LookupAnswer {
+        let fields = try WireReading.objectFields(raw)
+        return try WireReading.lookupResult(fields, httpStatus: raw.status, asked: reference, token: token).get()
+    }
+
+    static func bulkLookupQuery(_ references: [PaymentReference], token: KhaltiToken) -> [(String, String)] {
+        [
             ("token", token.secret),
             ("references", references.map(\.value).joined(separator: ",")),
             ("reference_length", String(references.count)),
-        ])
-        let fields = try await answerFields(raw)
+        ]
+    }
+
+    static func readBulkLookup(
+        _ raw: RawAnswer, asked references: [PaymentReference], token: KhaltiToken
+    ) throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>] {
+        let fields = try WireReading.successFields(raw, token: token)
         guard case .array(let entries)? = fields.value["detail"] else {
             throw .unreadableAnswer(httpStatus: raw.status, problem: "field \"detail\" is missing or not a list")
         }
         return WireReading.bulkLookupResults(entries, asked: references, token: token)
     }
 
-    public func balance() async throws(KhaltiError) -> KhaltiBalance {
-        let fields = try await answerFields(try await rawGet(KhaltiPaths.balance, query: [("token", token.secret)]))
+    static func readBalance(_ raw: RawAnswer, token: KhaltiToken) throws(KhaltiError) -> KhaltiBalance {
+        let fields = try WireReading.successFields(raw, token: token)
         do {
             return KhaltiBalance(available: try fields.money("credits_available"), consumed: fields.optionalMoney("credits_consumed"))
         } catch {
@@ -118,7 +149,7 @@ public final class KhaltiAPI: Sendable {
 
     // MARK: - Plumbing
 
-    private func rawPost(_ path: String, body: Data, timeout: Int) async throws(KhaltiError) -> RawAnswer {
+    func rawPost(_ path: String, body: Data, timeout: Int) async throws(KhaltiError) -> RawAnswer {
         do {
             return try await transport.post(path, json: body, timeoutSeconds: timeout)
         } catch {
@@ -126,16 +157,12 @@ public final class KhaltiAPI: Sendable {
         }
     }
 
-    private func rawGet(_ path: String, query: [(String, String)]) async throws(KhaltiError) -> RawAnswer {
+    func rawGet(_ path: String, query: [(String, String)]) async throws(KhaltiError) -> RawAnswer {
         do {
             return try await transport.get(path, query: query, timeoutSeconds: timeouts.lookup)
         } catch {
             throw error.asKhaltiError(timeout: timeouts.lookup, answerLimit: transport.maximumAnswerBytes)
         }
-    }
-
-    private func answerFields(_ raw: RawAnswer) async throws(KhaltiError) -> AnswerFields {
-        try WireReading.successFields(raw, token: token)
     }
 
     enum BodyValue {

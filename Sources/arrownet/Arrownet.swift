@@ -14,7 +14,7 @@ struct Arrownet: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, LookupCommand.self, PayCommand.self, StatusCommand.self, HistoryCommand.self, ReconcileCommand.self,
             ResolveCommand.self, ReceiptCommand.self, ShiftCommand.self,
-            BalanceCommand.self, SandboxCommand.self, JournalCommandGroup.self,
+            BalanceCommand.self, CheckCommand.self, SandboxCommand.self, JournalCommandGroup.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

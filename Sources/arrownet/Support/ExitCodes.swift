@@ -29,6 +29,9 @@ enum ExitCodes {
     static let shiftAlreadyOpen: Int32 = 13
     /// `shift close`: a payment of the shift is still on its way; nothing changed.
     static let paymentOnItsWay: Int32 = 14
+    /// `check`: some answer of the configured Khalti did not read as documented (the
+    /// rows are named); do not take real money through it until every reading is.
+    static let checkFailed: Int32 = 15
     static let usage: Int32 = 64
 
     static func code(for kind: ErrorKind) -> Int32 {
