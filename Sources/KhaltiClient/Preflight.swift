@@ -14,7 +14,7 @@ public enum Preflight {
         let balance = await probe.balance()
         rows.append(PreflightRow(.balance, balance, reading: PreflightJudge.balance(balance.reading)))
         let details = await probe.accountDetails(for: username)
-        rows.append(PreflightRow(.details, details, reading: PreflightJudge.account(details.reading)))
+        rows.append(PreflightRow(.details, details, reading: PreflightJudge.account(details.reading, username: username)))
 
         // Fresh references, made as payments make them: Khalti cannot have seen them.
         let neverSent = [references.next(), references.next()]
@@ -26,7 +26,9 @@ public enum Preflight {
             reading: PreflightJudge.bulk(bulk.reading, asked: neverSent, single: PreflightJudge.neverSent)))
 
         if pay { rows += await payAndLookUp(probe, username: username, account: try? details.reading.get(), references: references) }
-        return PreflightReport(username: username, rows: rows, paymentAsked: pay)
+        // The readers scrub what they quote; a reading's sentence is scrubbed once more
+        // here, so no path from a server's words to the output can carry the token.
+        return PreflightReport(username: username, rows: rows.map { $0.scrubbed(probe.api.token) }, paymentAsked: pay)
     }
 
     /// One real payment of the 1-month plan the details answer offers, then its lookups,
@@ -78,6 +80,12 @@ public struct PreflightRow: Sendable, Equatable {
         self.init(
             call: call, request: answer.request, references: references, httpStatus: answer.httpStatus, shape: answer.shape,
             reading: reading)
+    }
+
+    func scrubbed(_ token: KhaltiToken) -> PreflightRow {
+        PreflightRow(
+            call: call, request: request, references: references, httpStatus: httpStatus, shape: token.scrub(shape),
+            reading: PreflightReading(token.scrub(reading.text), documented: reading.documented))
     }
 
     init(notMade call: PreflightCall, why: String) {

@@ -56,8 +56,8 @@ public enum PreflightJudge {
     }
 
     /// A readable account is the documented reading; "no such username" is an answer, but
-    /// not the account the check asked about.
-    public static func account(_ reading: Result<Account, KhaltiError>) -> PreflightReading {
+    /// not the account the check asked about (and is said with the username asked).
+    public static func account(_ reading: Result<Account, KhaltiError>, username: Username) -> PreflightReading {
         switch reading {
         case .success(let account):
             let plans = account.plans.map { "\($0.duration.months)" }.joined(separator: ", ")
@@ -66,7 +66,7 @@ public enum PreflightJudge {
                     + (plans.isEmpty ? "" : " (months \(plans))"),
                 documented: true)
         case .failure(let error):
-            return failed(error, call: "failed")
+            return PreflightReading("failed: \(error.clerkSentences(username: username).reason)", documented: false)
         }
     }
 

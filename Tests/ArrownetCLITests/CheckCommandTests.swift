@@ -214,9 +214,11 @@ extension StandIn {
     func serve(_ body: (String) async throws -> Void) async throws {
         let router = Router()
         let words = echo ? Self.token : "ok"
+        // Echoing, the balance itself is the token: its "not an amount" sentence quotes it.
+        let available = echo ? "\"\(Self.token)\"" : "161155.5"
         router.get("/api/balance") { _, _ in
             requests.add()
-            return Self.json(#"{"credits_consumed": 777099.369900001, "credits_available": 161155.5, "message": "\#(words)"}"#)
+            return Self.json(#"{"credits_consumed": 777099.369900001, "credits_available": \#(available), "message": "\#(words)"}"#)
         }
         router.post("/api/servicegroup/details/arrownet/") { _, _ in
             requests.add()

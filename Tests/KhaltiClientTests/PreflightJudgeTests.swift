@@ -34,6 +34,18 @@ struct PreflightJudgeTests {
         #expect(failed.text.hasPrefix("failed: Khalti's answer (HTTP 200) could not be read"))
     }
 
+    @Test("details: an account is documented; no such username is not, and says which")
+    func account() throws {
+        let user = try Username("nobody")
+        let refusal = ServiceRefusal(code: "4000", message: nil, details: "Username not found")
+        #expect(PreflightJudge.account(.failure(.refused(refusal)), username: user)
+            == PreflightReading("failed: No Arrownet customer with username nobody.", documented: false))
+        let account = Account(
+            username: user, fullName: "A", currentPlan: "P", daysRemaining: 3, hasDue: true, acceptsAdvancePayment: true,
+            plans: [Plan(duration: .oneMonth, amount: Self.amount)])
+        #expect(PreflightJudge.account(.success(account), username: user) == PreflightReading("account nobody, 1 plan (months 1)", documented: true))
+    }
+
     @Test("a reference never sent must read unknown reference, and nothing else")
     func neverSent() {
         #expect(PreflightJudge.neverSent(.success(.unknownReference)) == PreflightReading("unknown reference", documented: true))
