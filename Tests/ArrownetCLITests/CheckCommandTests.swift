@@ -132,7 +132,7 @@ struct CheckCommandTests {
         try await standIn.serve { baseURL in
             let live = ["KHALTI_TOKEN": "LiveSecret42"]
             let runner = try BinaryRunner()
-            let pay = try await runner.run(["check", "--pay", "--username", "Pradhanang", "--base-url", baseURL], environment: live)
+            let pay = try await runner.run(["check", "--pay", "--base-url", baseURL], environment: live)
             #expect(pay.status == 64, "\(pay.stdout)\(pay.stderr)")
             #expect(pay.stderr.contains("refused on live"))
             let noName = try await runner.run(["check", "--base-url", baseURL], environment: live)

@@ -36,13 +36,6 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let session = try await KhaltiSession.open(connection)
         let khalti = session.khalti
-        let name: Username
-        do {
-            name = try chosenUsername(khalti)
-        } catch {
-            await session.close()
-            throw error
-        }
         // Live money is never spent on a check; UAT gives the same answer shapes for free.
         if pay && khalti.isRealMoney {
             await session.close()
@@ -50,6 +43,13 @@ struct CheckCommand: AsyncParsableCommand {
                 "--pay makes a real payment, so it is refused on live (real money). Run arrownet check --pay against UAT "
                     + "(--base-url uat, with a TEST: token), and arrownet check without --pay here.",
                 code: ExitCodes.usage)
+        }
+        let name: Username
+        do {
+            name = try chosenUsername(khalti)
+        } catch {
+            await session.close()
+            throw error
         }
         let payRefusal = khalti.isRealMoney ? "--pay is refused on live: run arrownet check --pay on UAT" : nil
         let report = try await session.run { session in
