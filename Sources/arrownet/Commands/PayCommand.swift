@@ -98,7 +98,7 @@ private struct PaymentFlow {
         }
         guard let plan = account.plan(for: duration) else {
             let offered = account.plans.map(\.duration.label).joined(separator: ", ")
-            throw fail("Arrownet offers \(account.fullName) no \(duration.label) plan (offered: \(offered.isEmpty ? "none" : offered)). Nothing was sent.", code: ExitCodes.refused)
+            throw fail("Arrownet offers \(ShownText.name(account.fullName)) no \(duration.label) plan (offered: \(offered.isEmpty ? "none" : offered)). Nothing was sent.", code: ExitCodes.refused)
         }
         if case .refused(let reason) = account.payability {
             throw fail("\(reason) Nothing was sent.", code: ExitCodes.refused)
@@ -110,7 +110,7 @@ private struct PaymentFlow {
         let readAt = Date()
         let newExpiry = account.estimatedExpiry(after: duration, today: readAt, calendar: time.calendar)
         people.write("\n" + readBack(account, plan, newExpiry: newExpiry))
-        if !yes, !ask("Take \(plan.amount.formatted) for \(plan.duration.label) for \(account.fullName)? Type yes to pay: ") {
+        if !yes, !ask("Take \(plan.amount.formatted) for \(plan.duration.label) for \(ShownText.name(account.fullName))? Type yes to pay: ") {
             throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
         }
         // Payments up to this moment are shown and confirmed; one paid after it stops the
@@ -152,9 +152,11 @@ private struct PaymentFlow {
                 + recovered.map { "  " + PaymentReport.change($0) + "\n" }.joined())
     }
 
+    /// What the clerk reads to the customer: the name one line, cut to what the line
+    /// shows, so no text of the server's can move the cursor over the amount below it.
     private func readBack(_ account: Account, _ plan: Plan, newExpiry: Date) -> String {
         [
-            AccountReport.row("Customer", "\(account.fullName) (\(account.username.value))"),
+            AccountReport.row("Customer", "\(ShownText.name(account.fullName)) (\(account.username.value))"),
             AccountReport.row("Plan", plan.duration.label),
             AccountReport.row("Amount", plan.amount.formatted),
             AccountReport.row("New expiry", "\(time.day(of: newExpiry)), estimated: Arrownet's record decides"),

@@ -133,7 +133,8 @@ struct ReconcileText {
             lines.append("")
             lines.append(NepalTime.note)
         }
-        return "\n" + lines.joined(separator: "\n") + "\n"
+        // Each entry one line, whatever a note, an attention or Khalti's words hold.
+        return "\n" + lines.map { OutsideText.line($0) }.joined(separator: "\n") + "\n"
     }
 
     /// The command that looks up payments filed under a journal's word for a Khalti.

@@ -66,7 +66,8 @@ struct StatusCommand: AsyncParsableCommand {
             } else {
                 text += "The journal has no payment with reference \(reference.value).\n"
             }
-            text += "\nKhalti now: " + live.sentence(expected: record?.amount, journalState: record?.state) + "\n"
+            // One line, whatever Khalti's state or error words hold.
+            text += "\nKhalti now: " + OutsideText.line(live.sentence(expected: record?.amount, journalState: record?.state)) + "\n"
             if record != nil { text += "\n" + NepalTime.note + "\n" }
             Terminal.standardOutput.write(text)
         }

@@ -10,8 +10,8 @@ enum AccountReport {
     static func table(_ account: Account, now: Date, time: NepalTime) -> String {
         let dates = Dates(account, now: now, time: time)
         var lines = [
-            row("Customer", "\(account.fullName) (\(account.username.value))"),
-            row("Current plan", account.currentPlan),
+            row("Customer", "\(ShownText.name(account.fullName)) (\(account.username.value))"),
+            row("Current plan", ShownText.field(account.currentPlan, columns: ShownText.planColumns)),
             row("Days remaining", "\(account.daysRemaining), service until \(time.day(dates.serviceEnds))"),
             row("Due", account.hasDue ? "Yes, payment due" : "No"),
             row("Advance payment", account.acceptsAdvancePayment ? "Accepted" : "Not accepted"),
@@ -54,15 +54,25 @@ enum AccountReport {
         }
     }
 
+    /// One line whatever the value holds: a line break in a name must not start a
+    /// row of its own that reads as another field.
     static func row(_ label: String, _ value: String) -> String {
-        padded(label, toColumns: 17) + value
+        padded(label, toColumns: 17) + OutsideText.line(value)
     }
 
     /// Columns padded to their widest cell as the console pads them, by the columns a
     /// terminal gives each character (a Devanagari name keeps the next column in line);
-    /// amounts right-aligned so the digits line up.
+    /// amounts right-aligned so the digits line up. Each cell is made one line first
+    /// (`OutsideText.line`), so it is measured as it is shown; callers cut long names.
+    /// Only trailing spaces are trimmed: a right-aligned first column (`shift list`'s Id)
+    /// keeps the spaces that line its digits up.
     static func aligned(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        alignedColumns(rows, rightAligned: rightAligned).map { $0.trimmingCharacters(in: .whitespaces) }
+        let cells = rows.map { $0.map { OutsideText.line($0) } }
+        return alignedColumns(cells, rightAligned: rightAligned).map { line in
+            var trimmed = Substring(line)
+            while trimmed.last == " " { trimmed.removeLast() }
+            return String(trimmed)
+        }
     }
 
     /// The machine form the README documents; amounts as decimal strings, days as
@@ -147,10 +157,8 @@ enum AccountReport {
         encode(Record(account, now: now, time: time))
     }
 
+    /// Escaped for a terminal (`JSONText`).
     static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        JSONText.encode(value)
     }
 }

@@ -228,10 +228,10 @@ final class ProgressBar {
         let width = 30
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        terminal.write("\r[\(bar)] \(done)/\(total)")
+        terminal.rewriteLine("[\(bar)] \(done)/\(total)")
     }
 
     func finish() {
-        terminal.write("\r\u{1B}[K")
+        terminal.write(.clearLine)
     }
 }

@@ -13,7 +13,7 @@ enum PaymentReport {
     static func card(_ record: PaymentRecord, time: NepalTime) -> String {
         var lines = [
             AccountReport.row("Reference", record.reference.value),
-            AccountReport.row("Customer", "\(record.customerName) (\(record.username.value))"),
+            AccountReport.row("Customer", "\(ShownText.name(record.customerName)) (\(record.username.value))"),
             AccountReport.row("Plan", record.duration.label),
             AccountReport.row("Amount", record.amount.formatted),
             AccountReport.row("State", record.state.label),
@@ -42,7 +42,8 @@ enum PaymentReport {
             if let code = event.evidence.errorCode { cause.append("code \(code)") }
             if let text = event.evidence.khaltiText { cause.append("Khalti: \(text)") }
             if !cause.isEmpty { line += " [\(cause.joined(separator: "; "))]" }
-            return line
+            // One line per event, whatever a note or Khalti's words hold.
+            return OutsideText.line(line)
         }.joined(separator: "\n") + "\n"
     }
 
@@ -53,7 +54,7 @@ enum PaymentReport {
             cells.append([
                 time.short(record.createdAt), record.reference.value, record.username.value, record.duration.label,
                 record.amount.formatted, record.attention == nil ? record.state.label : "\(record.state.label) (ATTENTION)",
-                record.counter,
+                ShownText.inTable(record.counter),
             ])
         }
         return AccountReport.aligned(cells, rightAligned: [4]).joined(separator: "\n") + "\n"
@@ -62,8 +63,9 @@ enum PaymentReport {
     /// One line per change, for `reconcile` and the start-up notes.
     static func change(_ change: PaymentChange) -> String {
         let after = change.after
-        return "\(after.reference.value)  \(after.username.value)  \(after.amount.formatted)  "
-            + "\(change.before.label) -> \(after.state.label): \(change.note)"
+        return OutsideText.line(
+            "\(after.reference.value)  \(after.username.value)  \(after.amount.formatted)  "
+                + "\(change.before.label) -> \(after.state.label): \(change.note)")
     }
 
     /// `2026-12-02 11:17` in Nepal time, as the console shows it (the shift commands).
@@ -91,11 +93,9 @@ enum PaymentReport {
         AccountReport.encode(records.map { PaymentJSON($0, time: time) })
     }
 
+    /// Escaped for a terminal (`JSONText`).
     static func json(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        JSONText.serialize(value)
     }
 
     /// The CSV columns: the JSON's fields, times as `YYYY-MM-DD HH:MM:SS` in Nepal time
@@ -175,9 +175,12 @@ struct PaymentJSON: Encodable {
 
 /// RFC 4180 CSV: a field with a comma, quote or line end is quoted. A leading =, +, -
 /// or @ is prefixed with ' so a spreadsheet does not run a customer's name as a formula.
+/// Every field is safe text first (`OutsideText.lines`): its line ends stay, quoted, as
+/// RFC 4180 allows, and every other control, DEL, C1 control or bidirectional override
+/// is `?`, so no field can act on a terminal that shows the file.
 enum CSV {
     static func field(_ text: String) -> String {
-        var value = text
+        var value = OutsideText.lines(text)
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

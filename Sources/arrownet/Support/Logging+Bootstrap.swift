@@ -1,10 +1,13 @@
+import ArrownetDomain
 import Foundation
 import Logging
 
 /// Logs go to standard error (or, for the full-screen console, to a file in the data
 /// folder, since the screen belongs to the clerk) at the level of `ARROWNET_LOG_LEVEL`
 /// (default warning). Nothing logged contains the token: requests are never logged,
-/// only paths, statuses and timings.
+/// only paths, statuses and timings. A logged value can hold a server's words, so a
+/// line is made safe as every output is (`OutsideText.lines`; on standard error through
+/// `Terminal`), for whoever reads it with `tail -f`.
 enum LogSetup {
     /// swift-log may be bootstrapped once per process; later calls keep the first choice.
     private static let done = Mutex(false)
@@ -22,13 +25,9 @@ enum LogSetup {
             handle?.seekToEndOfFile()
             return handle
         }
+        let sink: LineLogHandler.Sink = file.map { .file($0) } ?? .terminal(.standardError)
         LoggingSystem.bootstrap { label in
-            if let file {
-                var handler = FileLogHandler(label: label, file: file)
-                handler.logLevel = level
-                return handler
-            }
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LineLogHandler(label: label, sink: sink)
             handler.logLevel = level
             return handler
         }
@@ -37,10 +36,15 @@ enum LogSetup {
 
 import Synchronization
 
-/// One line per message, appended to the console's log file.
-struct FileLogHandler: LogHandler {
+/// One line per message, appended to the console's log file or written to standard error.
+struct LineLogHandler: LogHandler {
+    enum Sink: Sendable {
+        case file(FileHandle)
+        case terminal(Terminal)
+    }
+
     let label: String
-    let file: FileHandle
+    let sink: Sink
     var logLevel: Logger.Level = .warning
     var metadata: Logger.Metadata = [:]
 
@@ -55,6 +59,9 @@ struct FileLogHandler: LogHandler {
         // The ISO 8601 format style, not ISO8601DateFormatter: the same text, without a
         // formatter per line, and without loading ICU (about 10 MB) into the console.
         let line = "\(Date().formatted(.iso8601)) \(event.level) \(label): \(event.message)\(details)\n"
-        file.write(Data(line.utf8))
+        switch sink {
+        case .file(let file): file.write(Data(OutsideText.lines(line).utf8))
+        case .terminal(let terminal): terminal.write(line)
+        }
     }
 }

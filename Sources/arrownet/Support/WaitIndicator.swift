@@ -24,7 +24,7 @@ struct WaitIndicator: Sendable {
             guard (try? await Task.sleep(for: delay)) != nil else { return false }
             while !Task.isCancelled {
                 let seconds = (ContinuousClock.now - started).components.seconds
-                terminal.write("\r\(Self.frames[frame % Self.frames.count]) Waiting for Khalti: \(seconds) s (the payment is on its way)")
+                terminal.rewriteLine("\(Self.frames[frame % Self.frames.count]) Waiting for Khalti: \(seconds) s (the payment is on its way)")
                 drawn = true
                 frame += 1
                 guard (try? await Task.sleep(for: interval)) != nil else { break }
@@ -37,6 +37,6 @@ struct WaitIndicator: Sendable {
     func stop() async {
         guard let task else { return }
         task.cancel()
-        if await task.value { terminal.write("\r\u{1B}[K") }
+        if await task.value { terminal.write(.clearLine) }
     }
 }

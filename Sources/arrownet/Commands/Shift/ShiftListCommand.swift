@@ -39,7 +39,7 @@ struct ShiftListCommand: AsyncParsableCommand {
         var cells = [["Id", "Counter", "No.", "Operator", "Opened (NPT)", "Closed (NPT)", "Float", "Counted", "Over/short"]]
         for shift in shifts {
             cells.append([
-                String(shift.id), shift.counter, String(shift.number), shift.operatorName, PaymentReport.nepalTime(shift.openedAt),
+                String(shift.id), ShownText.inTable(shift.counter), String(shift.number), ShownText.inTable(shift.operatorName), PaymentReport.nepalTime(shift.openedAt),
                 shift.closedAt.map(PaymentReport.nepalTime) ?? "open", shift.openingFloat.formatted, shift.countedCash?.formatted ?? "",
                 shift.closingReport?.difference?.formatted ?? "",
             ])
