@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Foundation
 
 /// A child's output and errors go to a private temporary file, not a pipe: a
@@ -12,12 +13,14 @@ struct OutputFile {
         guard descriptor >= 0 else { throw .system("open", errno) }
     }
 
-    /// What the command said, on one line, trimmed.
+    /// What the command said, on one line, trimmed, and safe to show the clerk
+    /// (`OutsideText.line`): a print command or pango-view is another program.
     func text(limit: Int) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        let text = String(decoding: data.prefix(4096), as: UTF8.self)
+        let said = String(decoding: data.prefix(4096), as: UTF8.self)
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .joined(separator: " ")
+        let text = OutsideText.line(said)
         return text.count > limit ? String(text.prefix(limit - 3)) + "..." : text
     }
 

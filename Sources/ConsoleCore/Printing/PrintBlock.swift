@@ -1,3 +1,5 @@
+import ArrownetDomain
+
 /// A part of a document: what it says, not yet laid out, so that each printer
 /// can lay it out in its own way (text columns, or a drawn image for a name the
 /// printer has no letters for).
@@ -26,6 +28,22 @@ public enum PrintBlock: Hashable, Sendable {
             return broken.map { PrintLine(Self.aligned($0, alignment, in: width), style: style) }
         case .field(let label, let value, let style, _):
             return Self.field(label, value, width: width).map { PrintLine($0, style: style) }
+        }
+    }
+
+    /// The block with every text one line of safe text (`OutsideText.line`): no control
+    /// reaches a file, a print command or a printer, and a line break in a name cannot
+    /// start a line of its own. Unchanged when already safe (every block the layouts
+    /// build from clean values).
+    public var safe: PrintBlock {
+        switch self {
+        case .rule:
+            return self
+        case .text(let text, let style, let alignment):
+            return .text(OutsideText.line(text), style: style, alignment: alignment)
+        case .field(let label, let value, let style, let standIn):
+            return .field(
+                label: OutsideText.line(label), value: OutsideText.line(value), style: style, standIn: standIn.map { OutsideText.line($0) })
         }
     }
 

@@ -1,3 +1,5 @@
+import ArrownetDomain
+
 /// Something to print on a receipt printer: a receipt today, a shift report later.
 ///
 /// Pure and printer-neutral. `lines` is the document as 42-column text (what the
@@ -7,10 +9,15 @@ public struct PrintDocument: Hashable, Sendable {
     /// Columns on 80 mm paper in the printer's standard font (12 dots a column).
     public static let width = 42
 
-    public var blocks: [PrintBlock]
+    /// Each block's texts one safe line (`PrintBlock.safe`), however the document was
+    /// built: a shift report's operator, reasons and note come from the journal, which
+    /// another program may have written. `Receipt` has cleaned its fields already.
+    public var blocks: [PrintBlock] {
+        didSet { blocks = blocks.map(\.safe) }
+    }
 
     public init(_ blocks: [PrintBlock] = []) {
-        self.blocks = blocks
+        self.blocks = blocks.map(\.safe)
     }
 
     /// Every block laid out: none wider than `width` columns, none ending in a space.

@@ -3,6 +3,12 @@ import Foundation
 
 /// A paid payment as printed for the customer. A plain value: `ReceiptLayout`
 /// turns it into a document, the receipt printer prints or saves that.
+///
+/// Its texts come from outside (the customer's name from Khalti, the counter, operator
+/// and transaction id from a journal row that an older version or another program may
+/// have written), so they are made one safe line here, once (`OutsideText.line`):
+/// every way a receipt leaves (the screen, a file, the print command's input, an
+/// ESC/POS printer, pango-view drawing the name) gets clean text.
 public struct Receipt: Hashable, Sendable {
     /// Printed and quoted by the customer: counter and the end of our reference,
     /// unique because references are (see `init(payment:...)`).
@@ -28,17 +34,17 @@ public struct Receipt: Hashable, Sendable {
         duration: PlanDuration, amount: Money, newExpiry: Date?, reference: PaymentReference, transactionID: String?,
         environment: KhaltiEnvironment, isReprint: Bool = false
     ) {
-        self.number = number
+        self.number = OutsideText.line(number)
         self.paidAt = paidAt
-        self.counter = counter
-        self.operatorName = operatorName
+        self.counter = OutsideText.line(counter)
+        self.operatorName = OutsideText.line(operatorName)
         self.username = username
-        self.customerName = customerName
+        self.customerName = OutsideText.line(customerName)
         self.duration = duration
         self.amount = amount
         self.newExpiry = newExpiry
         self.reference = reference
-        self.transactionID = transactionID
+        self.transactionID = transactionID.map { OutsideText.line($0) }
         self.environment = environment
         self.isReprint = isReprint
     }
