@@ -115,7 +115,8 @@ public enum KhaltiErrorCode: Hashable, Sendable, CaseIterable {
 
     /// What the clerk does next.
     public var nextStep: String {
-        switch kind {
+        if self == .serviceNotEnabled { return "Retrying will not fix this: call Khalti to enable Arrownet payments for this account." }
+        return switch kind {
         case .tokenOrAccount:
             "Retrying will not fix this: ask the supervisor to check the counter's Khalti token and account."
         case .requestRejected:

@@ -16,16 +16,19 @@ public struct LookupFacts: Hashable, Sendable {
     public let amount: FieldReading<Money>
     public let refunded: FieldReading<Bool>
     public let refundedAmount: FieldReading<Money>
+    /// The sum of the refunds listed in `refunds[]` (zero for an empty list).
+    public let listedRefunds: FieldReading<Money>
     public let transactionID: String?
 
     public init(
         state: String, amount: FieldReading<Money> = .absent, refunded: FieldReading<Bool> = .absent,
-        refundedAmount: FieldReading<Money> = .absent, transactionID: String? = nil
+        refundedAmount: FieldReading<Money> = .absent, listedRefunds: FieldReading<Money> = .absent, transactionID: String? = nil
     ) {
         self.state = state
         self.amount = amount
         self.refunded = refunded
         self.refundedAmount = refundedAmount
+        self.listedRefunds = listedRefunds
         self.transactionID = transactionID
     }
 }
@@ -61,9 +64,14 @@ public enum LookupPolicy {
         case .unknownReference:
             return .unknownToKhalti
         case .found(let facts):
+            let stateVerdict = PaymentPolicy.verdict(forState: facts.state)
             if let problem = problem(with: facts, expectedAmount: expectedAmount) { return .needsAttention(problem) }
+            // A failed payment took nothing or gave it back: whatever its refund fields
+            // say (Khalti's published Failed answer lists a refund with `refunded: false`),
+            // the customer's cash goes back.
+            if case .notPaid(let reason) = stateVerdict { return .notPaid(reason) }
             if facts.refunded.value == true { return .notPaid(.refunded) }
-            switch PaymentPolicy.verdict(forState: facts.state) {
+            switch stateVerdict {
             case .paid: return .paid(transactionID: facts.transactionID)
             case .notPaid(let reason): return .notPaid(reason)
             case .held: return .stillPending
@@ -72,11 +80,25 @@ public enum LookupPolicy {
     }
 
     /// Why the answer cannot be taken at its word, or nil when it can: an amount or a
-    /// refund field that could not be read, an amount other than ours, a refund flag and
-    /// a refunded amount that contradict each other, or a refund of part of the money.
+    /// refund field that could not be read; and, for a payment that did not fail, an
+    /// amount other than ours, refund fields that contradict each other (a flag, an
+    /// amount and a list of refunds), or a refund of part of the money.
     public static func problem(with facts: LookupFacts, expectedAmount: Money) -> String? {
-        for case .unreadable(let what) in [facts.amount.unreadableText, facts.refunded.unreadableText, facts.refundedAmount.unreadableText] {
+        let readings = [
+            facts.amount.unreadableText, facts.refunded.unreadableText, facts.refundedAmount.unreadableText,
+            facts.listedRefunds.unreadableText,
+        ]
+        for case .unreadable(let what) in readings {
             return "Khalti's answer could not be read (\(what)); it was not guessed at."
+        }
+        if case .notPaid = PaymentPolicy.verdict(forState: facts.state) { return nil }
+        if let listed = facts.listedRefunds.value, listed.paisa > 0 {
+            if facts.refunded.value != true || facts.refundedAmount.value.map({ $0.paisa == 0 }) ?? true {
+                return "Khalti lists refunds of \(listed.formatted) for this payment but says it was not refunded."
+            }
+            if let refundedAmount = facts.refundedAmount.value, refundedAmount != listed {
+                return "Khalti lists refunds of \(listed.formatted) but gives a refunded amount of \(refundedAmount.formatted)."
+            }
         }
         if let amount = facts.amount.value, amount != expectedAmount {
             return "Khalti recorded \(amount.formatted) for this reference, but the counter sent \(expectedAmount.formatted)."

@@ -30,6 +30,15 @@ public struct Money: Hashable, Comparable, Sendable {
         self = try MoneyParser.parse(text)
     }
 
+    /// Parses an amount Khalti reports rather than one we send back: a lookup's amount,
+    /// a refund, a balance. Khalti writes these as JSON numbers with float noise
+    /// (`777099.369900001`, `454135.30317999`), so any number of decimals is read and
+    /// rounded half-even to the paisa, from the digits themselves. Signs, exponents and
+    /// grouping are still refused, and so is anything above the console's ceiling.
+    public init(reported text: String) throws(MoneyParseError) {
+        self = try MoneyParser.parse(text, extraDecimals: .roundHalfEven)
+    }
+
     /// The wire form with exactly two decimals: `"1695.00"`.
     public var wireString: String {
         let sign = paisa < 0 ? "-" : ""
@@ -72,9 +81,9 @@ public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .empty: "an amount was expected but none was given"
-        case .notADecimal(let text): "\"\(text.prefix(40))\" is not an amount in rupees (expected digits like 1695.00)"
-        case .tooManyDecimals(let text): "\"\(text.prefix(40))\" has more than two decimals; paisa is the smallest unit"
-        case .tooLarge(let text): "\"\(text.prefix(40))\" is larger than any amount this console handles"
+        case .notADecimal(let text): "\"\(OutsideText.line(text.prefix(40)))\" is not an amount in rupees (expected digits like 1695.00)"
+        case .tooManyDecimals(let text): "\"\(OutsideText.line(text.prefix(40)))\" has more than two decimals; paisa is the smallest unit"
+        case .tooLarge(let text): "\"\(OutsideText.line(text.prefix(40)))\" is larger than any amount this console handles"
         }
     }
 }
@@ -84,17 +93,31 @@ enum MoneyParser {
     /// corrupt answer, and refusing it keeps every sum far from Int64 overflow.
     static let maximumRupees: Int64 = 10_000_000
 
-    static func parse(_ text: String) throws(MoneyParseError) -> Money {
+    /// What to do with decimals past the paisa.
+    enum ExtraDecimals {
+        /// An amount we send back as it came: a third decimal is not money we can send.
+        case refuse
+        /// An amount Khalti reports: rounded half-even (banker's rounding) to the paisa.
+        case roundHalfEven
+    }
+
+    static func parse(_ text: String, extraDecimals: ExtraDecimals = .refuse) throws(MoneyParseError) -> Money {
         guard !text.isEmpty else { throw .empty }
         let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else {
             throw .notADecimal(text)
         }
         var fraction = Substring("")
+        var roundsUp = false
         if parts.count == 2 {
             fraction = parts[1]
             guard !fraction.isEmpty, fraction.allSatisfy(\.isASCIIDigit) else { throw .notADecimal(text) }
-            guard fraction.count <= 2 else { throw .tooManyDecimals(text) }
+            if fraction.count > 2 {
+                guard extraDecimals == .roundHalfEven else { throw .tooManyDecimals(text) }
+                let rest = fraction.dropFirst(2)
+                fraction = fraction.prefix(2)
+                roundsUp = roundsUpHalfEven(rest, lastKeptDigit: fraction.last ?? "0")
+            }
         }
         // Leading zeros are harmless, but a 30-digit run is not an amount: cap before converting.
         let significant = whole.drop(while: { $0 == "0" })
@@ -103,9 +126,20 @@ enum MoneyParser {
         }
         let paddedFraction = fraction.count == 1 ? fraction + "0" : (fraction.isEmpty ? "00" : fraction)
         guard let cents = Int64(paddedFraction) else { throw .notADecimal(text) }
-        let paisa = rupees * 100 + cents
+        let paisa = rupees * 100 + cents + (roundsUp ? 1 : 0)
         guard paisa <= maximumRupees * 100 else { throw .tooLarge(text) }
         return Money(paisa: paisa)
+    }
+
+    /// Whether the digits past the paisa round it up: above half, or exactly half and the
+    /// paisa digit odd (so `0.125` is `0.12` and `0.135` is `0.14`, with no drift in sums).
+    private static func roundsUpHalfEven(_ dropped: Substring, lastKeptDigit: Character) -> Bool {
+        guard let first = dropped.first else { return false }
+        if first > "5" { return true }
+        if first < "5" { return false }
+        if dropped.dropFirst().contains(where: { $0 != "0" }) { return true }
+        let kept = lastKeptDigit.wholeNumberValue ?? 0
+        return kept % 2 == 1
     }
 }
 

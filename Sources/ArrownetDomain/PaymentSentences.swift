@@ -42,4 +42,36 @@ public enum PaymentSentences {
         case .refusedByKhalti: "Khalti refused the payment and has no payment with its reference: nothing was paid."
         }
     }
+
+    /// Why Khalti refused a payment that a lookup then confirmed was never made, and what
+    /// the clerk does now: the refusal's own reason, not only that it was refused. `code`
+    /// is the refusal's error code (nil when the journal no longer has it), `khaltiWords`
+    /// Khalti's details, `balance` the counter's balance read after a 1016.
+    public static func refusedByKhalti(code: KhaltiErrorCode?, khaltiWords: String? = nil, balance: Money? = nil) -> String {
+        switch code {
+        case .insufficientCredits?:
+            let shown = balance.map { " (\($0.formatted))" } ?? ""
+            return "The counter's Khalti balance\(shown) is too low for this payment: nothing was paid. "
+                + "Top it up, then take the payment again."
+        case .maintenance?:
+            return "Khalti's Arrownet service is in maintenance: nothing was paid. Try again later."
+        case .serviceNotEnabled?:
+            return "Arrownet payments are not enabled for this counter's Khalti account: nothing was paid. "
+                + "Call Khalti to enable the service, then take the payment again."
+        case .clientError? where saysAlreadyPaid(khaltiWords):
+            return "Khalti says this bill is already paid (\"\(khaltiWords?.prefix(80) ?? "")\"): nothing was paid now. "
+                + "Look the customer up again before taking any cash."
+        case let code?:
+            return "\(code.meaning) Nothing was paid: Khalti has no payment with its reference. \(code.nextStep)"
+        case nil:
+            return notPaid(.refusedByKhalti)
+        }
+    }
+
+    /// Khalti's 4000 on commit when the bill was paid already, "Payment seems to have
+    /// already been Made!" on its published pages.
+    static func saysAlreadyPaid(_ words: String?) -> Bool {
+        guard let words = words?.lowercased(), words.contains("already") else { return false }
+        return words.contains("paid") || words.contains("made")
+    }
 }

@@ -18,6 +18,8 @@ struct ConfigFile: Equatable {
     var bsCalendar: String?
     /// The shared journal's URL, as written; checked where the journal is opened.
     var journalURL: String?
+    /// `low_balance = 5000`: below this the header warns that the balance is low.
+    var lowBalance: Money?
 
     /// Every key the file may hold, with where its value goes. One line per key, so
     /// adding a setting is adding a line here.
@@ -36,6 +38,14 @@ struct ConfigFile: Equatable {
         }),
         ("bs_calendar", { file, value in file.bsCalendar = value; return nil }),
         ("journal_url", { file, value in file.journalURL = value; return nil }),
+        ("low_balance", { file, value in
+            do {
+                file.lowBalance = try Money(typed: value)
+                return nil
+            } catch {
+                return "low_balance is an amount in rupees, like 5000 or 5,000.00: \(error)"
+            }
+        }),
     ]
 
     static var keyNames: String { keys.map(\.name).joined(separator: ", ") }

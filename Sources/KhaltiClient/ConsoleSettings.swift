@@ -34,6 +34,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// The shared journal (`ARROWNET_JOURNAL_URL`, else `journal_url` in the config file),
     /// as written; nil for the SQLite file in the data folder.
     public var journalURL: String? = nil
+    /// `low_balance` in the config: the header warns below it, Rs. 5,000 unless set.
+    public var lowBalance: Money = LowBalance.defaultThreshold
 
     public static let fileNames = (directory: "arrownet", token: "token", config: "config")
     /// The environment variable that may hold the token; programs the console starts
@@ -97,7 +99,8 @@ public struct SettingsLoader: Sendable {
         return ConsoleSettings(
             connection: connection, counter: file.counter, operatorName: file.operatorName, printer: file.printer,
             drawer: file.drawer, calendar: file.calendar ?? .both, bsCalendarTable: table,
-            journalURL: try variable(ConsoleSettings.journalURLVariable) ?? file.journalURL)
+            journalURL: try variable(ConsoleSettings.journalURLVariable) ?? file.journalURL,
+            lowBalance: file.lowBalance ?? LowBalance.defaultThreshold)
     }
 
     /// Only where the journal is: `ARROWNET_JOURNAL_URL`, else the config file's

@@ -41,11 +41,17 @@ enum JSONValue: Decodable, Equatable, Sendable {
         return nil
     }
 
+    /// A number's digits as written, without an exponent: Decimal's description is
+    /// plain decimal notation (`1e-3` is `0.001`), which the money and integer readers take.
+    static func plainDigits(_ number: Decimal) -> String {
+        "\(number)"
+    }
+
     /// Text of a string, number or bool; what an error message may quote.
     var text: String? {
         switch self {
         case .string(let value): value
-        case .number(let value): "\(value)"
+        case .number(let value): Self.plainDigits(value)
         case .bool(let value): value ? "true" : "false"
         default: nil
         }
@@ -57,7 +63,8 @@ struct FieldProblem: Error, Equatable {
     let field: String
     let problem: String
 
-    var sentence: String { "field \"\(field)\" \(problem)" }
+    /// The problem quotes what the server sent: shown as `OutsideText.line` shows it.
+    var sentence: String { OutsideText.line("field \"\(field.prefix(40))\" \(problem)") }
 }
 
 /// Typed reads of one answer object.
@@ -68,6 +75,17 @@ struct AnswerFields {
         guard let field = value[key] else { throw FieldProblem(field: key, problem: "is missing") }
         guard let text = field.text else { throw FieldProblem(field: key, problem: "is not text") }
         return text
+    }
+
+    /// A whole number inside `range`. Every count and number of days from Khalti is
+    /// bounded where it enters, so a hostile `10^15` is an unreadable answer with the
+    /// field's name, never an overflow trap in date arithmetic further on.
+    func int(_ key: String, in range: ClosedRange<Int>) throws(FieldProblem) -> Int {
+        let whole = try int(key)
+        guard range.contains(whole) else {
+            throw FieldProblem(field: key, problem: "is \(whole), outside \(range.lowerBound) to \(range.upperBound)")
+        }
+        return whole
     }
 
     func int(_ key: String) throws(FieldProblem) -> Int {
@@ -102,23 +120,43 @@ struct AnswerFields {
         }
     }
 
-    /// An amount sent as a decimal string (`"1695.00"`) or a number (`10.0`).
+    /// An amount we will send back as it came (a plan's price): a decimal string
+    /// (`"1695.00"`) or a number, with at most two decimals.
     func money(_ key: String) throws(FieldProblem) -> Money {
+        try amount(key) { text throws(MoneyParseError) in try Money(wire: text) }
+    }
+
+    /// An amount Khalti reports (a lookup's amount, a refund, a balance): any number of
+    /// decimals, rounded half-even to the paisa. Khalti writes these as JSON numbers with
+    /// float noise (`777099.369900001`); they are read from the JSON text, never a Double.
+    func reportedMoney(_ key: String) throws(FieldProblem) -> Money {
+        try amount(key) { text throws(MoneyParseError) in try Money(reported: text) }
+    }
+
+    private func amount(_ key: String, _ parse: (String) throws(MoneyParseError) -> Money) throws(FieldProblem) -> Money {
         guard let field = value[key] else { throw FieldProblem(field: key, problem: "is missing") }
         let text: String
         switch field {
         case .string(let value): text = value.trimmingCharacters(in: .whitespaces)
-        case .number(let value): text = "\(value)"
+        case .number(let value): text = JSONValue.plainDigits(value)
         default: throw FieldProblem(field: key, problem: "is not an amount")
         }
         do {
-            return try Money(wire: text)
+            return try parse(text)
         } catch {
             throw FieldProblem(field: key, problem: "is not an amount: \(error)")
         }
     }
 
+    /// Khalti's own words in a field that is text, a list of texts, or an object of them
+    /// (`details` comes as each): one readable line, or nil when absent or empty.
+    func words(_ key: String) -> String? {
+        guard let field = value[key] else { return nil }
+        let text = WireReading.flatText(field)
+        return text.isEmpty ? nil : text
+    }
+
     func optionalString(_ key: String) -> String? { value[key]?.text }
-    func optionalMoney(_ key: String) -> Money? { try? money(key) }
+    func optionalReportedMoney(_ key: String) -> Money? { try? reportedMoney(key) }
     func optionalBool(_ key: String) -> Bool? { try? bool(key) }
 }

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import Foundation
 import Logging
+import Synchronization
 
 /// Khalti's Services API for Arrownet: details, payment, status lookups, balance.
 ///
@@ -13,6 +14,8 @@ public final class KhaltiAPI: Sendable {
     let token: KhaltiToken
     let timeouts: KhaltiTimeouts
     let transport: KhaltiTransport
+    /// The balance a payment answer reported (`credits_available`), until it is read.
+    private let reportedBalance = Mutex<Money?>(nil)
 
     public init(
         endpoint: KhaltiEndpoint, token: KhaltiToken, timeouts: KhaltiTimeouts = KhaltiTimeouts(),
@@ -53,7 +56,17 @@ public final class KhaltiAPI: Sendable {
             if case .neverSent = error { return PaymentResult(answer: .notSent) }
             return PaymentResult(answer: .noAnswer)
         }
-        return WireReading.paymentResult(raw, token: token)
+        let result = WireReading.paymentResult(raw, token: token)
+        if let credits = result.creditsAvailable { reportedBalance.withLock { $0 = credits } }
+        return result
+    }
+
+    /// The balance as Khalti last reported it: from the last payment's answer when it
+    /// carried `credits_available` (taken once, so the next call asks Khalti again),
+    /// else from the balance call.
+    public func latestBalance() async throws(KhaltiError) -> Money {
+        if let reported = reportedBalance.withLock({ value in defer { value = nil }; return value }) { return reported }
+        return try await balance().available
     }
 
     public func lookUp(_ reference: PaymentReference) async throws(KhaltiError) -> LookupAnswer {
@@ -103,11 +116,8 @@ public final class KhaltiAPI: Sendable {
     // `arrownet check` reads each answer exactly as the calls above do.
 
     static func readAccount(_ raw: RawAnswer, username: Username, token: KhaltiToken) throws(KhaltiError) -> Account {
-        let fields = try WireReading.successFields(raw, token: token)
-        do {
-            return try WireReading.account(fields, username: username, token: token)
-        } catch {
-            throw .unreadableAnswer(httpStatus: 200, problem: token.scrub(error.sentence))
+        try WireReading.reading(try WireReading.objectFields(raw), httpStatus: raw.status, token: token) { fields throws(FieldProblem) in
+            try WireReading.account(fields, username: username, token: token)
         }
     }
 
@@ -139,12 +149,7 @@ public final class KhaltiAPI: Sendable {
     }
 
     static func readBalance(_ raw: RawAnswer, token: KhaltiToken) throws(KhaltiError) -> KhaltiBalance {
-        let fields = try WireReading.successFields(raw, token: token)
-        do {
-            return KhaltiBalance(available: try fields.money("credits_available"), consumed: fields.optionalMoney("credits_consumed"))
-        } catch {
-            throw .unreadableAnswer(httpStatus: 200, problem: error.sentence)
-        }
+        try WireReading.reading(try WireReading.objectFields(raw), httpStatus: raw.status, token: token, WireReading.balance)
     }
 
     // MARK: - Plumbing
@@ -216,13 +221,19 @@ public struct PaymentResult: Sendable, Equatable {
     /// Khalti's own words (message, detail), token scrubbed.
     public let message: String?
     public let refusal: ServiceRefusal?
+    /// The counter's balance after this payment, when the answer reports it.
+    public let creditsAvailable: Money?
 
-    public init(answer: PaymentAnswer, transactionID: String? = nil, message: String? = nil, refusal: ServiceRefusal? = nil) {
+    public init(
+        answer: PaymentAnswer, transactionID: String? = nil, message: String? = nil, refusal: ServiceRefusal? = nil,
+        creditsAvailable: Money? = nil
+    ) {
         self.answer = answer
         verdict = PaymentPolicy.verdict(for: answer)
         self.transactionID = transactionID
         self.message = message
         self.refusal = refusal
+        self.creditsAvailable = creditsAvailable
     }
 }
 

@@ -61,7 +61,8 @@ public enum LiveConsoleEnvironment {
             reconcileDue: { await held.reconcileDue() },
             balance: { () throws(ConsoleError) in
                 do throws(KhaltiError) {
-                    return try await api.balance().available
+                    // After a payment whose answer reported the balance, that figure, without a call.
+                    return try await api.latestBalance()
                 } catch {
                     throw ConsoleError(khalti: error)
                 }

@@ -54,8 +54,8 @@ extension PaymentDesk {
 
         let result = await gateway.pay(PaymentRequest(username: account.username, plan: plan, reference: intent.reference))
         let outcome = await record(result, of: sending)
-        guard case .held(let held, _) = outcome, case .held(.refused, _) = result.verdict else { return outcome }
-        return await confirmRefusal(held, fallback: outcome)
+        guard case .held(let held, _) = outcome, case .held(.refused(_, let code), _) = result.verdict else { return outcome }
+        return await confirmRefusal(held, code: code, khaltiWords: result.refusal?.details ?? result.message, fallback: outcome)
     }
 
     /// Writes Khalti's answer and turns it into the clerk's outcome.
@@ -88,7 +88,9 @@ extension PaymentDesk {
     /// A payment Khalti refused with an answer cannot land later: one lookup that finds
     /// no payment with its reference settles it as not paid while the customer is still
     /// at the counter. If the lookup fails or finds it, reconciliation carries on as usual.
-    private func confirmRefusal(_ held: PaymentSummary, fallback: PaymentOutcome) async -> PaymentOutcome {
+    private func confirmRefusal(
+        _ held: PaymentSummary, code: KhaltiErrorCode, khaltiWords: String?, fallback: PaymentOutcome
+    ) async -> PaymentOutcome {
         guard let current = try? await store.payment(held.reference), current.state == .held else { return fallback }
         let now = clock()
         let answer: LookupAnswer
@@ -98,8 +100,10 @@ extension PaymentDesk {
             return fallback
         }
         guard case .written(let written, _) = await record(answer, for: current, at: now) else { return fallback }
-        return Self.outcome(of: written, reason: written.state == .notPaid
-            ? PaymentSentences.notPaid(.refusedByKhalti) : lastNote(fallback))
+        guard written.state == .notPaid else { return Self.outcome(of: written, reason: lastNote(fallback)) }
+        // Too little balance: the clerk needs the figure to ask for the right top-up.
+        let balance = code == .insufficientCredits ? try? await gateway.balance() : nil
+        return Self.outcome(of: written, reason: PaymentSentences.refusedByKhalti(code: code, khaltiWords: khaltiWords, balance: balance))
     }
 
     private func lastNote(_ outcome: PaymentOutcome) -> String {

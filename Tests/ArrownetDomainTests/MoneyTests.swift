@@ -19,6 +19,22 @@ struct MoneyTests {
         #expect(throws: MoneyParseError.self) { try Money(wire: text) }
     }
 
+    @Test("an amount Khalti reports is rounded half-even to the paisa, from its digits", arguments: [
+        ("777099.369900001", Int64(77_709_937)), ("161155.5", 16_115_550), ("454135.30317999", 45_413_530),
+        ("0.125", 12), ("0.135", 14), ("0.1250001", 13), ("0.005", 0), ("0.015", 2), ("1695.00", 169_500),
+        ("1694.999900001", 169_500), ("9999999.995", 1_000_000_000), ("10.0", 1_000), ("0.0000000000000000000001", 0),
+    ])
+    func reportedRounding(text: String, paisa: Int64) throws {
+        #expect(try Money(reported: text).paisa == paisa)
+    }
+
+    @Test("a reported amount still refuses signs, exponents, grouping and more than a crore", arguments: [
+        "-5.001", "1e3", "1,695.005", "10000000.006", "NaN", "", "12.", "123456789.5",
+    ])
+    func reportedRefuses(text: String) {
+        #expect(throws: MoneyParseError.self) { try Money(reported: text) }
+    }
+
     @Test("names the problem")
     func errorKinds() {
         #expect(throws: MoneyParseError.empty) { try Money(wire: "") }

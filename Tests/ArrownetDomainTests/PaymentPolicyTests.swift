@@ -188,3 +188,20 @@ struct ErrorCodeTests {
         #expect(KhaltiErrorCode(code: code) == nil)
     }
 }
+
+@Suite("A refusal's sentence says why and what to do")
+struct RefusalSentenceTests {
+    @Test("each refusal code has its reason and next step")
+    func sentences() {
+        #expect(PaymentSentences.refusedByKhalti(code: .insufficientCredits, balance: Money(rupees: 1200))
+            == "The counter's Khalti balance (Rs. 1,200.00) is too low for this payment: nothing was paid. Top it up, then take the payment again.")
+        #expect(PaymentSentences.refusedByKhalti(code: .insufficientCredits).hasPrefix("The counter's Khalti balance is too low"))
+        #expect(PaymentSentences.refusedByKhalti(code: .maintenance).hasSuffix("Try again later."))
+        #expect(PaymentSentences.refusedByKhalti(code: .serviceNotEnabled).contains("Call Khalti"))
+        #expect(PaymentSentences.refusedByKhalti(code: .invalidToken).contains("token"))
+        #expect(PaymentSentences.refusedByKhalti(code: .clientError, khaltiWords: "Payment seems to have already been Made!")
+            .hasPrefix("Khalti says this bill is already paid (\"Payment seems to have already been Made!\")"))
+        #expect(!PaymentSentences.refusedByKhalti(code: .clientError, khaltiWords: "Username not found").contains("already paid"))
+        #expect(PaymentSentences.refusedByKhalti(code: nil) == PaymentSentences.notPaid(.refusedByKhalti))
+    }
+}

@@ -63,7 +63,7 @@ struct RefusalFlowTests {
             await counter.payOneMonth("Pradhanang")
             let outcome = try await counter.state.outcome()
             #expect(outcome.headline == "NOT PAID")
-            #expect(outcome.reason == "Khalti refused the payment and has no payment with its reference: nothing was paid.")
+            #expect(outcome.reason == "Khalti's Arrownet service is in maintenance: nothing was paid. Try again later.")
             #expect(try await counter.journalPayments().map(\.state) == [.notPaid])
             #expect(try await counter.ledger().isEmpty)
             #expect(await counter.state.header.heldCount == 0)

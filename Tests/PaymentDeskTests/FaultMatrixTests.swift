@@ -17,6 +17,7 @@ struct FaultMatrixTests {
 
     static let commitFaults: [FaultRule.Effect?] = [
         nil, .dropBeforeHandling, .dropConnection, .answerLate(milliseconds: 1_500), .httpError(status: 502), .nonJSONBody, .maintenance,
+        .alreadyPaid,
     ]
     static let lookupFaults: [LookupFault] = [
         .none, .effect(.dropBeforeHandling), .effect(.dropConnection), .effect(.httpError(status: 503)), .effect(.nonJSONBody),
@@ -171,6 +172,7 @@ struct FaultMatrixTests {
         case .maintenance: "maintenance"
         case .errorEntries(let code): "error_entries(\(code))"
         case .wrongAmount: "wrong_amount"
+        case .alreadyPaid: "already_paid"
         }
     }
 }

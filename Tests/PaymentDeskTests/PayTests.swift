@@ -61,16 +61,18 @@ struct PayTests {
     }
 
     @Test(
-        "a refusal Khalti answered (1016 low balance, 1019 maintenance) is not paid within seconds: one lookup finds nothing",
+        "a refusal Khalti answered (1016 low balance, 1019 maintenance) is not paid within seconds, and says why and what to do",
         arguments: [
-            (SandboxConfiguration(openingBalance: Money(rupees: 100)), 400, "1016", "balance too low"),
-            (SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)]), 503, "1019", "maintenance"),
+            (SandboxConfiguration(openingBalance: Money(rupees: 100)), 400, "1016", "balance too low",
+             "The counter's Khalti balance (Rs. 100.00) is too low for this payment: nothing was paid. Top it up, then take the payment again."),
+            (SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)]), 503, "1019", "maintenance",
+             "Khalti's Arrownet service is in maintenance: nothing was paid. Try again later."),
         ])
-    func answeredRefusal(configuration: SandboxConfiguration, status: Int, code: String, words: String) async throws {
+    func answeredRefusal(configuration: SandboxConfiguration, status: Int, code: String, words: String, sentence: String) async throws {
         try await DeskHarness.with(configuration) { harness in
             let outcome = try await harness.pay("Pradhanang")
             guard case .notPaid(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
-            #expect(reason == PaymentSentences.notPaid(.refusedByKhalti))
+            #expect(reason == sentence)
             let events = try await harness.journal.events(of: summary.reference)
             #expect(events.map(\.to) == [.prepared, .sending, .held, .notPaid])
             #expect(events[2].evidence.httpStatus == status)
@@ -80,6 +82,18 @@ struct PayTests {
             #expect(try await harness.sandbox.ledgerEntries().isEmpty)
             // The customer is free to pay again at once.
             #expect(try await harness.desk.openPayment(for: try Username("Pradhanang")) == nil)
+        }
+    }
+
+
+    @Test("a 4000 on commit whose details say the bill is already paid tells the clerk so; nothing is paid")
+    func alreadyPaid() async throws {
+        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .alreadyPaid)])) { harness in
+            let outcome = try await harness.pay("Pradhanang")
+            guard case .notPaid(_, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.hasPrefix("Khalti says this bill is already paid (\"Payment seems to have already been Made!\")"), "\(reason)")
+            #expect(reason.contains("Look the customer up again"))
+            #expect(try await harness.sandbox.ledgerEntries().isEmpty)
         }
     }
 

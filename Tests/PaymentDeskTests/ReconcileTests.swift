@@ -97,6 +97,34 @@ struct ReconcileTests {
         }
     }
 
+    /// Khalti's published bulk answer gives an unknown reference as `state: "Error"`,
+    /// `response_id: 0`, `amount: 0` and no error code: it must read as 002 does, not as a
+    /// payment of Rs. 0.00 for a person, so the window and NOT RECEIVED run in bulk too.
+    @Test("two payments lost before Khalti, looked up in bulk: NOT RECEIVED after the window, in both answer shapes",
+          arguments: AnswerShapes.allCases)
+    func bulkUnknownIsNotReceived(shapes: AnswerShapes) async throws {
+        let configuration = SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .dropBeforeHandling)], shapes: shapes)
+        try await DeskHarness.with(configuration) { harness in
+            guard case .held(let first, _) = try await harness.pay("Pradhanang"),
+                  case .held(let second, _) = try await harness.pay("queuedok") else { Issue.record("not held"); return }
+            // Two bulk lookups inside Khalti's window: "unknown", still held.
+            for _ in 0..<2 {
+                let report = await harness.reconcile(after: 6 * 60)
+                #expect(report.needingAttention.isEmpty, "\(shapes): \(report.needingAttention)")
+                #expect(report.failures.isEmpty, "\(shapes): \(report.failures)")
+                #expect(Set(report.stillHeld.map(\.reference)) == [first.reference, second.reference], "\(report)")
+            }
+            // The third, past fifteen minutes since sending, decides: never received.
+            let late = await harness.reconcile(after: 6 * 60)
+            #expect(late.changes.map(\.after.state) == [.notReceived, .notReceived], "\(shapes)")
+            for held in [first, second] {
+                let record = try await harness.record(held)
+                #expect(record.attention == nil, "\(shapes): \(held.reference.value) flagged")
+                #expect(record.unknownReferenceLookups >= 3)
+            }
+        }
+    }
+
     @Test("002 after the window but too few lookups is still held")
     func windowNeedsSeveralLookups() async throws {
         try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .httpError(status: 500))])) { harness in

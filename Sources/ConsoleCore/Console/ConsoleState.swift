@@ -55,9 +55,9 @@ public struct ConsoleState: Hashable, Sendable {
     public init(
         counter: String, operatorName: String, environment: KhaltiEnvironment,
         calendar: CounterCalendar = CounterCalendar.nepal, bsCalendar: BikramSambatCalendar? = .shipped,
-        hasCashDrawer: Bool = false, recentUsernames: [Username] = []
+        hasCashDrawer: Bool = false, recentUsernames: [Username] = [], lowBalance: Money = LowBalance.defaultThreshold
     ) {
-        header = HeaderInfo(counter: counter, operatorName: operatorName, environment: environment)
+        header = HeaderInfo(counter: counter, operatorName: operatorName, environment: environment, lowBalance: lowBalance)
         configuredOperator = operatorName
         shift = .unknown
         self.bsCalendar = bsCalendar

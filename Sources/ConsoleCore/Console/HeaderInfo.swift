@@ -10,6 +10,8 @@ public struct HeaderInfo: Hashable, Sendable {
     public var balance: Money?
     /// Why the balance could not be read, when the last attempt failed.
     public var balanceProblem: String?
+    /// Below this the header warns that the balance is low (`low_balance`).
+    public var lowBalance: Money
     /// Payments waiting for a lookup (the journal's open payments).
     public var heldCount: Int
     /// The journal says no shift is open at this counter: the header says so in place
@@ -18,8 +20,10 @@ public struct HeaderInfo: Hashable, Sendable {
 
     public init(
         counter: String, operatorName: String, environment: KhaltiEnvironment,
-        balance: Money? = nil, balanceProblem: String? = nil, heldCount: Int = 0
+        balance: Money? = nil, balanceProblem: String? = nil, heldCount: Int = 0,
+        lowBalance: Money = LowBalance.defaultThreshold
     ) {
+        self.lowBalance = lowBalance
         self.counter = counter
         self.operatorName = operatorName
         self.environment = environment
@@ -27,5 +31,14 @@ public struct HeaderInfo: Hashable, Sendable {
         self.balanceProblem = balanceProblem
         self.heldCount = heldCount
         hasNoShift = false
+    }
+
+    /// The balance last read is below the threshold: the header shows it as a warning.
+    public var isBalanceLow: Bool { balance.map { $0 < lowBalance } ?? false }
+
+    /// Whether a plan costs more than the balance last read: Khalti would refuse it (1016)
+    /// after the clerk took the cash. False while the balance is unknown.
+    public func exceedsBalance(_ amount: Money) -> Bool {
+        balance.map { amount > $0 } ?? false
     }
 }

@@ -47,7 +47,7 @@ public final class RunningSandbox: Sendable {
         let ledger = try SandboxLedger(directory: configuration.dataDirectory, openingBalance: configuration.openingBalance)
         let service = KhaltiService(
             customers: customers, ledger: ledger, clock: configuration.clock,
-            settleQueuedAfterSeconds: configuration.settleQueuedAfterSeconds, logger: configuration.logger)
+            settleQueuedAfterSeconds: configuration.settleQueuedAfterSeconds, shapes: configuration.shapes, logger: configuration.logger)
         let faults = FaultBoard(configuration.faults)
 
         let router = Router(context: SandboxRequestContext.self)

@@ -24,6 +24,8 @@ public struct SandboxConfiguration: Sendable {
     public var logger: Logger
     /// Larger request bodies are answered with error 1015 instead of being read.
     public var maximumRequestBodyBytes: Int
+    /// Khalti's published answer shapes (the default) or the protocol's plain ones.
+    public var shapes: AnswerShapes
 
     public init(
         host: String = "127.0.0.1",
@@ -35,8 +37,10 @@ public struct SandboxConfiguration: Sendable {
         settleQueuedAfterSeconds: Int = 20,
         clock: SandboxClock = .system,
         logger: Logger = Logger(label: "arrownet.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
-        maximumRequestBodyBytes: Int = 64 * 1024
+        maximumRequestBodyBytes: Int = 64 * 1024,
+        shapes: AnswerShapes = .published
     ) {
+        self.shapes = shapes
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory

@@ -5,7 +5,7 @@
 /// `{"call": "commit", "username": "queuedok", "times": 1, "effect": "drop_connection"}`;
 /// `effect` is one of `latency` (+ `milliseconds`), `http_error` (+ `status`, 500-599),
 /// `non_json`, `drop_before`, `drop_connection`, `answer_late` (+ `milliseconds`),
-/// `maintenance`, `error_entries` (+ `error_code`), `wrong_amount`.
+/// `maintenance`, `error_entries` (+ `error_code`), `wrong_amount`, `already_paid`.
 public struct FaultRule: Sendable, Equatable, Codable {
     /// The Khalti calls a rule can target.
     public enum Call: String, Sendable, Codable, CaseIterable {
@@ -38,6 +38,9 @@ public struct FaultRule: Sendable, Equatable, Codable {
         case errorEntries(code: String)
         /// Lookups only: handled, but every amount reported is one rupee more than recorded.
         case wrongAmount
+        /// Commit only: answers 4000 with the words Khalti's pages show when the bill was
+        /// paid already ("Payment seems to have already been Made!"). Nothing is paid.
+        case alreadyPaid
     }
 
     /// The call the rule applies to; `nil` for every call.
@@ -95,11 +98,12 @@ public struct FaultRule: Sendable, Equatable, Codable {
         case "drop_before": effect = .dropBeforeHandling
         case "error_entries": effect = .errorEntries(code: try container.decodeIfPresent(String.self, forKey: .errorCode) ?? "1017")
         case "wrong_amount": effect = .wrongAmount
+        case "already_paid": effect = .alreadyPaid
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .effect, in: container,
                 debugDescription: "effect must be latency, http_error, non_json, drop_before, drop_connection, answer_late, "
-                    + "maintenance, error_entries or wrong_amount")
+                    + "maintenance, error_entries, wrong_amount or already_paid")
         }
     }
 
@@ -126,6 +130,7 @@ public struct FaultRule: Sendable, Equatable, Codable {
             try container.encode("error_entries", forKey: .effect)
             try container.encode(code, forKey: .errorCode)
         case .wrongAmount: try container.encode("wrong_amount", forKey: .effect)
+        case .alreadyPaid: try container.encode("already_paid", forKey: .effect)
         }
     }
 }

@@ -54,12 +54,13 @@ struct KhaltiRoutes: Sendable {
         case .httpError(let status): return HTTPResponses.proxyErrorPage(status: status)
         case .nonJSONBody: return HTTPResponses.nonJSONPage()
         case .maintenance: return HTTPResponses.json(.failure(.maintenance))
+        case .alreadyPaid where call == .commit: return HTTPResponses.json(.failure(.alreadyPaid))
         case .dropBeforeHandling:
             context.closeConnectionWithoutAnswer()
             throw ConnectionDroppedOnPurpose()
         case .errorEntries(let code) where call == .status || call == .bulkStatus:
             return HTTPResponses.json(LookupFaults.errorEntries(code: code, call: call, parameters: try? parameters.get()))
-        case .latency, .dropConnection, .answerLate, .errorEntries, .wrongAmount, nil: break
+        case .latency, .dropConnection, .answerLate, .errorEntries, .wrongAmount, .alreadyPaid, nil: break
         }
 
         var answer: WireAnswer = switch parameters {

@@ -9,6 +9,7 @@ final class KhaltiService: Sendable {
     let ledger: SandboxLedger
     let clock: SandboxClock
     private let settleQueuedAfterSeconds: Int
+    private let shapes: AnswerShapes
     private let logger: Logger
 
     /// Khalti's limit on fields it does not otherwise describe, references included.
@@ -16,7 +17,11 @@ final class KhaltiService: Sendable {
     /// A bulk lookup of more references than this is refused rather than served slowly.
     static let maximumBulkReferences = 100
 
-    init(customers: [SandboxCustomer], ledger: SandboxLedger, clock: SandboxClock, settleQueuedAfterSeconds: Int, logger: Logger) {
+    init(
+        customers: [SandboxCustomer], ledger: SandboxLedger, clock: SandboxClock, settleQueuedAfterSeconds: Int,
+        shapes: AnswerShapes = .published, logger: Logger
+    ) {
+        self.shapes = shapes
         self.customers = CustomerDirectory(customers)
         self.ledger = ledger
         self.clock = clock
@@ -32,7 +37,7 @@ final class KhaltiService: Sendable {
             case .commit: try await commit(parameters)
             case .status: try await status(parameters)
             case .bulkStatus: try await bulkStatus(parameters)
-            case .balance: .ok(KhaltiAnswers.balance(try await ledger.balance(now: clock.now())))
+            case .balance: .ok(KhaltiAnswers.balance(try await ledger.balance(now: clock.now()), shapes: shapes))
             }
         } catch {
             logger.error("ledger failed", metadata: ["call": "\(call.rawValue)", "error": "\(error)"])
@@ -150,6 +155,14 @@ final class KhaltiService: Sendable {
         return .ok(KhaltiAnswers.status(entry))
     }
 
+    /// A bulk entry for a reference the ledger does not have, in the shape asked for.
+    private func unknownBulkEntry(_ reference: String) -> WireJSON {
+        switch shapes {
+        case .published: KhaltiAnswers.unknownBulkEntry(reference)
+        case .plain: KhaltiError.invalidReference(reference).json
+        }
+    }
+
     private func bulkStatus(_ parameters: WireParameters) async throws -> WireAnswer {
         guard let list = parameters.text("references") else { return .failure(.referenceMissing) }
         let references = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -166,7 +179,7 @@ final class KhaltiService: Sendable {
         return .ok(.object([
             "status": .bool(true),
             "detail": .array(references.map { reference in
-                found[reference].map(KhaltiAnswers.status) ?? KhaltiError.invalidReference(reference).json
+                found[reference].map(KhaltiAnswers.status) ?? unknownBulkEntry(reference)
             }),
         ]))
     }

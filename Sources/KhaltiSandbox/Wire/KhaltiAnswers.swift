@@ -66,10 +66,45 @@ enum KhaltiAnswers {
         ])
     }
 
-    static func balance(_ balance: SandboxBalance) -> WireJSON {
+    /// The balance. Published shapes carry float noise as Khalti's example does
+    /// (`{"credits_consumed": 777099.369900001, "credits_available": 161155.5}`): each
+    /// figure written a hair off its paisa, so only a client that rounds the digits to
+    /// the paisa reads the ledger's own amounts back.
+    static func balance(_ balance: SandboxBalance, shapes: AnswerShapes = .published) -> WireJSON {
+        switch shapes {
+        case .plain:
+            .object([
+                "credits_available": .rupees(balance.available),
+                "credits_consumed": .rupees(balance.consumed),
+            ])
+        case .published:
+            .object([
+                "credits_consumed": floatNoise(balance.consumed, below: true),
+                "credits_available": floatNoise(balance.available, below: false),
+            ])
+        }
+    }
+
+    /// `money` as a binary float prints it: `1695.37` as `1695.369900001` (`below`) or
+    /// `1695.370000001`. Both round half-even to the same paisa.
+    static func floatNoise(_ money: Money, below: Bool) -> WireJSON {
+        guard money.paisa > 0 else { return .rupees(money) }
+        let tenThousandths = money.paisa * 100 - (below ? 1 : 0)
+        let fraction = String(tenThousandths % 10_000)
+        let padded = String(repeating: "0", count: 4 - fraction.count) + fraction
+        return .number("\(tenThousandths / 10_000).\(padded)\(below ? "00001" : "000001")")
+    }
+
+    /// Khalti's published bulk entry for a reference it does not know: not an error
+    /// object (no `error_code`), and not a payment of Rs. 0.00.
+    static func unknownBulkEntry(_ reference: String) -> WireJSON {
         .object([
-            "credits_available": .rupees(balance.available),
-            "credits_consumed": .rupees(balance.consumed),
+            "status": .bool(true),
+            "state": .string("Error"),
+            "details": .string("Invalid reference obtained for account"),
+            "reference": .string(reference),
+            "response_id": .integer(0),
+            "amount": .integer(0),
         ])
     }
 

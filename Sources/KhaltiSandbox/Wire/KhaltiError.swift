@@ -74,6 +74,10 @@ struct KhaltiError: Error, Sendable {
     /// The seed's example, word for word.
     static let usernameNotFound = KhaltiError(
         code: "4000", message: "Can't fulfill request", error: "client_error", details: "Username not found")
+    /// As Khalti's pages show it for a bill paid already.
+    static let alreadyPaid = KhaltiError(
+        code: "4000", message: "Can't fulfill request", error: "client_error",
+        details: "Payment seems to have already been Made!")
     static let advancePaymentNotAccepted = KhaltiError(
         code: "4000", message: "Can't fulfill request", error: "client_error",
         details: "Advance payment is not accepted for this customer")

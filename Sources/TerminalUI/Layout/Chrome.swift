@@ -19,12 +19,16 @@ enum Chrome {
         // The most that fits of: balance and held count, balance amount and held count, held count.
         let held = "Held \(header.heldCount)"
         var choices = [held]
-        if let balance = header.balance {
+        if let balance = header.balance, header.isBalanceLow {
+            // Said in words, not colour alone: a monochrome terminal shows it too.
+            choices = ["LOW balance \(balance.formatted) · \(held)", "LOW \(balance.formatted) · \(held)", "LOW · \(held)", held]
+        } else if let balance = header.balance {
             choices = ["Balance \(balance.formatted) · \(held)", "\(balance.formatted) · \(held)", held]
         } else if header.balanceProblem != nil {
             choices = ["Balance unknown · \(held)", held]
         }
-        let heldStyle = header.heldCount > 0 ? Style(foreground: .yellow, bold: true, reverse: true) : Style.title
+        let warns = header.heldCount > 0 || header.isBalanceLow
+        let heldStyle = warns ? Style(foreground: header.isBalanceLow ? .red : .yellow, bold: true, reverse: true) : Style.title
         if let right = choices.first(where: { x + 2 + displayWidth($0) + 1 <= width }) {
             buffer.writeRightAligned(right + " ", right: width, y: 0, style: heldStyle)
         }

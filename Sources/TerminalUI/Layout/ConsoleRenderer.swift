@@ -20,7 +20,7 @@ public enum ConsoleRenderer {
             switch state.screen {
             case .usernameEntry(let screen): UsernameEntryView.draw(screen, recent: state.recentUsernames, body: body, into: &buffer)
             case .loading(let screen): LoadingView.draw(screen, body: body, into: &buffer)
-            case .account(let screen): AccountView.draw(screen, body: body, into: &buffer)
+            case .account(let screen): AccountView.draw(screen, header: state.header, body: body, into: &buffer)
             case .confirmation(let screen): ConfirmationView.draw(screen, body: body, into: &buffer)
             case .sending(let screen): SendingView.draw(screen, body: body, into: &buffer)
             case .outcome(let screen): OutcomeView.draw(screen, calendar: state.calendar, body: body, into: &buffer)

@@ -3,7 +3,7 @@ import ConsoleCore
 
 /// Account details and plan choice on one screen.
 enum AccountView {
-    static func draw(_ screen: AccountScreen, body: BodyArea, into buffer: inout ScreenBuffer) {
+    static func draw(_ screen: AccountScreen, header: HeaderInfo, body: BodyArea, into buffer: inout ScreenBuffer) {
         // Both calendars' dates are wide: the labels keep to 16 columns so 60 columns hold them.
         var rows = RowWriter(body)
         let account = screen.account
@@ -23,7 +23,12 @@ enum AccountView {
             rows.paragraph(warning, style: .bad, maxLines: roomy ? 3 : 1, into: &buffer)
         }
         if roomy { rows.skip() }
-        drawPlans(screen, rows: &rows, into: &buffer)
+        drawPlans(screen, header: header, rows: &rows, into: &buffer)
+        if let balance = header.balance, screen.refusal == nil, screen.plans.contains(where: { header.exceedsBalance($0.plan.amount) }) {
+            rows.paragraph(
+                "! costs more than the counter's Khalti balance (\(balance.formatted)): Khalti will refuse it. Top up before taking the cash.",
+                style: .warning, maxLines: roomy ? 2 : 1, into: &buffer)
+        }
         // The table's "Runs to" is AD (and the first column to go when narrow): the
         // highlighted plan's new expiry, in both calendars, is read back from here.
         if let expiry = screen.newExpiryText {
@@ -39,7 +44,7 @@ enum AccountView {
         }
     }
 
-    private static func drawPlans(_ screen: AccountScreen, rows: inout RowWriter, into buffer: inout ScreenBuffer) {
+    private static func drawPlans(_ screen: AccountScreen, header info: HeaderInfo, rows: inout RowWriter, into buffer: inout ScreenBuffer) {
         guard !screen.plans.isEmpty else {
             rows.line("No plans offered.", style: .bad, into: &buffer)
             return
@@ -47,7 +52,9 @@ enum AccountView {
         let calendar = screen.calendar
         var header = ["Key", "Plan", "Amount", "Per month", "Saving", "Runs to"]
         var cells = screen.plans.map { choice in
-            [String(choice.key), choice.plan.duration.label, choice.plan.amount.formatted, choice.pricePerMonth.formatted,
+            // "!" before an amount the balance cannot cover, explained under the table.
+            [String(choice.key), choice.plan.duration.label,
+             (info.exceedsBalance(choice.plan.amount) ? "!" : "") + choice.plan.amount.formatted, choice.pricePerMonth.formatted,
              choice.saving.map(\.formatted) ?? "-", ClerkDates.day(choice.newExpiry, in: calendar)]
         }
         // Narrow terminals drop the columns a clerk needs least, the expiry first.

@@ -37,7 +37,8 @@ struct CounterConsole {
         let printer = try ReceiptJob.printer(settings)
         let initial = ConsoleState(
             counter: CounterIdentity.counter(settings), operatorName: CounterIdentity.operatorName(settings),
-            environment: settings.connection.environment, bsCalendar: printer.bsCalendar, hasCashDrawer: printer.opensDrawer)
+            environment: settings.connection.environment, bsCalendar: printer.bsCalendar, hasCashDrawer: printer.opensDrawer,
+            lowBalance: settings.lowBalance)
         let inputs = InputQueue()
         let loop = TerminalLoop(initial: initial, inputs: inputs, clock: Date.init)
         let connection = ConsoleConnection(settings: settings, printer: printer, discardTypeahead: { loop.discardTypeahead() })

@@ -61,6 +61,14 @@ enum JSONValue: Equatable, Decodable, CustomStringConvertible {
 }
 
 extension Decimal {
+    /// Rounded half-even to two decimals, as a client reads an amount Khalti reports.
+    var toPaisa: Decimal {
+        var value = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .bankers)
+        return rounded
+    }
+
     /// A decimal from its text, for expected amounts in tests (`Decimal.of("1695.0")`).
     static func of(_ text: String) -> Decimal {
         guard let value = Decimal(string: text) else { preconditionFailure("not a decimal: \(text)") }

@@ -100,8 +100,10 @@ struct TestSandbox {
     }
 
     /// (credits_available, credits_consumed) as decimals.
+    /// The balance as a client reads it: Khalti's published shape writes each figure
+    /// with float noise (`98305.0000000001`), so it is rounded half-even to the paisa.
     func credits() async throws -> (available: Decimal?, consumed: Decimal?) {
         let json = try await balance().json()
-        return (json["credits_available"]?.number, json["credits_consumed"]?.number)
+        return (json["credits_available"]?.number.map(\.toPaisa), json["credits_consumed"]?.number.map(\.toPaisa))
     }
 }
