@@ -18,10 +18,28 @@ struct WireFuzzTests {
     static let other = try! PaymentReference("ARN20261207FUZZ0002")
 
     @Test("100,000 mutated and random answers through the details, commit, lookup, bulk and balance readers")
-    func fuzz() {
+    func fuzz() async {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["ARROWNET_FUZZ_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970 * 1000)
         let count = environment["ARROWNET_FUZZ_COUNT"].flatMap { Int($0) } ?? 100_000
+        // Tens of seconds of synchronous work: on a thread of its own, so the concurrency
+        // pool (two threads on a two-core machine) stays free for the suites that run
+        // beside it and wait on loopback servers with deadlines.
+        let outcome = await withCheckedContinuation { (done: CheckedContinuation<FuzzOutcome, Never>) in
+            Thread { done.resume(returning: Self.run(seed: seed, count: count)) }.start()
+        }
+        if let failure = outcome.failure { Issue.record(Comment(rawValue: failure)) }
+        // Both outcomes must occur, or the generator has stopped exercising the readers.
+        #expect(outcome.tally.read > count / 50, "too few inputs were readable: the mutations are too blunt")
+        #expect(outcome.tally.refused > count / 50, "too few inputs were refused: the mutations are too gentle")
+    }
+
+    struct FuzzOutcome: Sendable {
+        var tally = Tally()
+        var failure: String?
+    }
+
+    static func run(seed: UInt64, count: Int) -> FuzzOutcome {
         print("wire fuzz: seed \(seed), \(count) inputs (replay with ARROWNET_FUZZ_SEED=\(seed))")
         var generator = FuzzInputs(seed: seed)
         var tally = Tally()
@@ -30,19 +48,17 @@ struct WireFuzzTests {
             let input = generator.next()
             let problems = Self.read(input, tally: &tally)
             if !problems.isEmpty {
-                Issue.record("seed \(seed), input \(index): \(problems.joined(separator: "; "))\n\(String(decoding: input.body.prefix(400), as: UTF8.self))")
-                return
+                let body = String(decoding: input.body.prefix(400), as: UTF8.self)
+                return FuzzOutcome(tally: tally, failure: "seed \(seed), input \(index): \(problems.joined(separator: "; "))\n\(body)")
             }
         }
         let seconds = Date().timeIntervalSince(started)
         print("wire fuzz: \(count) inputs in \(String(format: "%.1f", seconds)) s; read \(tally.read), refused \(tally.refused) with a typed error")
-        // Both outcomes must occur, or the generator has stopped exercising the readers.
-        #expect(tally.read > count / 50, "too few inputs were readable: the mutations are too blunt")
-        #expect(tally.refused > count / 50, "too few inputs were refused: the mutations are too gentle")
+        return FuzzOutcome(tally: tally)
     }
 
     /// Readings that succeeded (an account, a balance, a lookup) and inputs refused.
-    struct Tally {
+    struct Tally: Sendable {
         var read = 0
         var refused = 0
     }
