@@ -1,5 +1,6 @@
 import ArrownetDomain
 import Foundation
+import NetworkTestSupport
 import Testing
 @testable import KhaltiClient
 
@@ -174,22 +175,15 @@ struct FuzzInputs {
         let body: Data
     }
 
-    /// SplitMix64: small, fast, and the same stream for the same seed on every machine.
-    private var state: UInt64
+    private var random: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
-    mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next64() -> UInt64 { random.next() }
 
-    mutating func below(_ bound: Int) -> Int { Int(random() % UInt64(max(bound, 1))) }
+    mutating func below(_ bound: Int) -> Int { Int(next64() % UInt64(max(bound, 1))) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
@@ -290,7 +284,7 @@ struct FuzzInputs {
             switch below(5) {
             case 0: bytes[at] ^= UInt8(truncatingIfNeeded: 1 << below(8))
             case 1: bytes.remove(at: at)
-            case 2: bytes.insert(UInt8(truncatingIfNeeded: random()), at: at)
+            case 2: bytes.insert(UInt8(truncatingIfNeeded: next64()), at: at)
             case 3: bytes = Array(bytes.prefix(at))
             default: bytes.insert(contentsOf: Array("1e999".utf8), at: at)
             }
@@ -309,7 +303,7 @@ struct FuzzInputs {
         switch below(6) {
         case 0: return randomObject(depth: depth)
         case 1: return "[" + (0..<below(4)).map { _ in randomValue(depth: depth + 1) }.joined(separator: ", ") + "]"
-        case 2: return String(Int64(bitPattern: random()))
+        case 2: return String(Int64(bitPattern: next64()))
         case 3: return "\(below(100_000)).\(below(1_000_000_000))"
         default: return pick(Self.hostileValues)
         }

@@ -1,5 +1,6 @@
 import ArrownetDomain
 import Foundation
+import NetworkTestSupport
 import KhaltiClient
 import KhaltiSandbox
 import PaymentDesk
@@ -174,21 +175,5 @@ struct FaultMatrixTests {
         case .wrongAmount: "wrong_amount"
         case .alreadyPaid: "already_paid"
         }
-    }
-}
-
-/// A small, well-mixed generator (Steele, Lea and Flood's SplitMix64): the same seed
-/// gives the same draw on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
