@@ -14,11 +14,30 @@ struct CashDrawer: Sendable {
     let printer: ReceiptPrinter
     let counter: String
 
-    /// Prints the receipt; `kickDrawer` opens the drawer in the same job where one is set up.
+    /// Prints the receipt through the desk, which records the printing and decides from
+    /// the journal whether it is the original or a REPRINT (whatever the screen asked:
+    /// another console or `arrownet receipt` may have printed it, or the first printing
+    /// failed). `kickDrawer` opens the drawer in the same job, for an original only.
     func print(_ receipt: Receipt, kickDrawer: Bool) async throws(ConsoleError) -> String {
-        let kicks = kickDrawer && !receipt.isReprint && printer.opensDrawer
-        let note = try await printer.print(receipt, kickDrawer: kicks)
-        guard kicks else { return note }
+        let printer = printer
+        func kicks(_ plan: ReceiptPlan) -> Bool { kickDrawer && !plan.isReprint && printer.opensDrawer }
+        let printed: PrintedReceipt
+        do throws(ReceiptFailure<ConsoleError>) {
+            printed = try await desk.printReceipt(of: receipt.reference, newExpiry: receipt.newExpiry) { plan throws(ConsoleError) in
+                try await printer.print(receipt.printed(asReprint: plan.isReprint, newExpiry: plan.newExpiry), kickDrawer: kicks(plan))
+            }
+        } catch {
+            switch error {
+            case .journal(let problem): throw ConsoleError(journal: problem)
+            case .printer(let problem): throw problem
+            }
+        }
+        var note = printed.destination
+        if printed.plan.isReprint && !receipt.isReprint { note += " (marked REPRINT: printed before)" }
+        if let problem = printed.recordProblem {
+            note += "; the journal could not record this printing (\(problem.description))"
+        }
+        guard kicks(printed.plan) else { return note }
         return note + (await noted(NewDrawerOpening.forPayment, reference: receipt.reference, operatorName: receipt.operatorName))
     }
 

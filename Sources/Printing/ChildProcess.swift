@@ -34,7 +34,8 @@ struct ChildProcess {
     init(executable: String, arguments: [String], environment: [String: String]) {
         self.executable = executable
         self.arguments = arguments
-        self.environment = environment
+        // Cut here too, so no caller can hand a child the token or a database password.
+        self.environment = ChildEnvironment.allowed(environment)
     }
 
     /// More input than a pipe holds would block the write below (nobody reads yet).

@@ -24,10 +24,11 @@ public struct ReceiptPrinter: Sendable {
     public static let commandVariable = "ARROWNET_PRINT_COMMAND"
     public static let printerVariable = "ARROWNET_PRINTER"
     public static let folderName = "receipts"
-    /// Never passed on to a print command or the text shaper: the Khalti token's
-    /// variable (`ConsoleSettings.tokenVariable`, which this layer does not import;
-    /// a LiveConsole test keeps the two the same).
-    public static let withheldVariables: Set<String> = ["KHALTI_TOKEN"]
+    /// Never passed on to a print command or the text shaper, whatever the allow-list
+    /// (`ChildEnvironment`) says: the Khalti token's variable (`ConsoleSettings.tokenVariable`,
+    /// which this layer does not import; a LiveConsole test keeps the two the same) and
+    /// the journal's password, password file and URL.
+    public static let withheldVariables: Set<String> = ["KHALTI_TOKEN", "PGPASSWORD", "PGPASSFILE", "ARROWNET_JOURNAL_URL"]
 
     public let destination: Destination
     /// A print command that takes longer is stopped and the clerk told, so a stuck
@@ -41,7 +42,7 @@ public struct ReceiptPrinter: Sendable {
     public let drawer: DrawerSetting
     /// How an ESC/POS printer is driven; unused by the other destinations.
     public let escpos: EscposOptions
-    /// For the print command and the shaper: this process's, less `withheldVariables`.
+    /// For the print command and the shaper: this process's, cut to `ChildEnvironment`'s allow-list.
     let environment: [String: String]
 
     public init(
@@ -55,7 +56,7 @@ public struct ReceiptPrinter: Sendable {
         self.bsCalendar = bsCalendar
         self.drawer = drawer
         self.escpos = escpos
-        self.environment = environment.filter { !Self.withheldVariables.contains($0.key) }
+        self.environment = ChildEnvironment.allowed(environment)
     }
 
     /// The print command when `ARROWNET_PRINT_COMMAND` is set and not blank, else files

@@ -17,6 +17,8 @@ import Dispatch
 @main
 enum ArrownetMain {
     static func main() {
+        // First of all, before the token is read: no copy of this memory on disk (CoreDumps).
+        CoreDumps.disable()
         // The waiting main thread must not take a resize meant for the terminal thread.
         CursesTerminal.leaveResizesToTerminalThread()
         let finished = DispatchSemaphore(value: 0)

@@ -258,12 +258,13 @@ struct ConsoleEndToEndTests {
         }
     }
 
-    /// SIGINT (the terminal sends none in raw mode, but `kill -INT` does), SIGTERM (a
-    /// shutdown) and SIGHUP (the window closed) quit cleanly. SIGSEGV (a crash) is still a
-    /// crash, which the shell reports, but the terminal is mended first: the shell would
+    /// SIGINT (the terminal sends none in raw mode, but `kill -INT` does), SIGQUIT (a quit,
+    /// never a dump), SIGTERM (a shutdown) and SIGHUP (the window closed) quit cleanly.
+    /// SIGSEGV (a crash) is still a crash, which the shell reports, but the terminal is
+    /// mended first: the shell would
     /// restore echo by itself, so the console's screen being gone is what tells.
     @Test("a signal leaves the terminal usable", arguments: [
-        (SIGINT, nil), (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
+        (SIGINT, nil), (SIGQUIT, nil), (SIGTERM, nil), (SIGHUP, nil), (SIGSEGV, "Segmentation fault"),
     ] as [(Int32, String?)])
     func signalled(signal: Int32, shellReports: String?) async throws {
         try await withConsoleFromShell { tmux in

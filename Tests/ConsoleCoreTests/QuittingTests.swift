@@ -7,7 +7,7 @@ import Testing
 /// with a payment on its way, says it will and quits once the answer is recorded.
 @Suite("Quitting")
 struct QuittingTests {
-    static let signals: [TerminationSignal] = [.interrupt, .terminate, .hangUp]
+    static let signals: [TerminationSignal] = [.interrupt, .quit, .terminate, .hangUp]
 
     static func sendingStore() -> TestStore {
         let store = OutcomeTests.sendingStore()

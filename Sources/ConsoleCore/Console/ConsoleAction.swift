@@ -14,7 +14,7 @@ public enum ConsoleAction: Hashable, Sendable {
     case key(Key, at: Date)
     /// The terminal's size, at start and after every change, with the time it was read.
     case resized(TerminalSize, at: Date)
-    /// The process was asked to end (SIGINT, SIGTERM, SIGHUP): quit as Ctrl-C does.
+    /// The process was asked to end (SIGINT, SIGQUIT, SIGTERM, SIGHUP): quit as Ctrl-C does.
     case signal(TerminationSignal)
     /// About once a second while the screen shows time passing (`showsTimePassing`).
     case tick(Date)
@@ -48,6 +48,8 @@ public enum ConsoleAction: Hashable, Sendable {
 public enum TerminationSignal: Hashable, Sendable {
     /// SIGINT (`kill -INT`; in raw mode the terminal sends Ctrl-C as a key instead).
     case interrupt
+    /// SIGQUIT (`kill -QUIT`, or Ctrl-\ outside raw mode): treated as a quit, never a dump.
+    case quit
     /// SIGTERM: a shutdown.
     case terminate
     /// SIGHUP: the terminal window was closed.

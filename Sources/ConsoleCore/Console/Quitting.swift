@@ -1,4 +1,4 @@
-/// Ctrl-Q, Ctrl-C, SIGINT, SIGTERM and SIGHUP: the console quits at once, except
+/// Ctrl-Q, Ctrl-C, SIGINT, SIGQUIT, SIGTERM and SIGHUP: the console quits at once, except
 /// while a payment is on its way; then the sending screen says it will quit, and it
 /// does once Khalti's answer is recorded (`SendingReducer.finished`).
 enum Quitting {

@@ -69,6 +69,16 @@ public struct Receipt: Hashable, Sendable {
         )
     }
 
+    /// The same receipt as the journal's printings decide it: REPRINT or the original,
+    /// with the expiry the original showed (the screen's own guess does not count).
+    public func printed(asReprint: Bool, newExpiry: Date?) -> Receipt {
+        Receipt(
+            number: number, paidAt: paidAt, counter: counter, operatorName: operatorName, username: username,
+            customerName: customerName, duration: duration, amount: amount, newExpiry: newExpiry, reference: reference,
+            transactionID: transactionID, environment: environment, isReprint: asReprint
+        )
+    }
+
     static func number(counter: String, reference: PaymentReference) -> String {
         reference.receiptNumber(counter: counter)
     }

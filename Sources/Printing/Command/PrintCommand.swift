@@ -9,8 +9,8 @@ import Foundation
 struct PrintCommand: Sendable {
     let command: String
     let timeout: Duration
-    /// Already without the Khalti token (`ReceiptPrinter.withheldVariables`): a print
-    /// wrapper that logs its environment must not log the token.
+    /// Already cut to the allow-list (`ChildEnvironment`): a print wrapper that logs its
+    /// environment must not log the token or a database password.
     let environment: [String: String]
 
     /// What the command printed is kept to this many characters for the clerk.

@@ -138,7 +138,7 @@ private struct PaymentFlow {
         var receipt: ReceiptJob.Result?
         if case .paid(let summary) = outcome, let record = try? await store.payment(summary.reference) {
             receipt = await ReceiptJob(printer: printer, store: store, configured: session.khalti)
-                .print(record, newExpiry: newExpiry, kickDrawer: true, earlier: [])
+                .print(record, newExpiry: newExpiry, kickDrawer: true)
         }
         return try await report(outcome, store: store, receipt: receipt)
     }

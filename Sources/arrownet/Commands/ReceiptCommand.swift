@@ -60,7 +60,7 @@ struct ReceiptCommand: AsyncParsableCommand {
                         + "). Add --reprint to print a copy marked REPRINT.", code: ExitCodes.notConfirmed)
             }
             let job = ReceiptJob(printer: printer, store: store, configured: settings.connection.environment)
-            let result = await job.print(record, newExpiry: nil, kickDrawer: false, earlier: earlier)
+            let result = await job.print(record, newExpiry: nil, kickDrawer: false)
             return (record, earlier, result)
         }
         let sentence = ReceiptJob.sentence(result)

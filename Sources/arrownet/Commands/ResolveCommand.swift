@@ -71,9 +71,8 @@ struct ResolveCommand: AsyncParsableCommand {
                 throw fail(error.description, code: code)
             }
             guard record.state == .paid, let printer else { return (record, nil) }
-            let earlier = (try? await store.receiptPrintings(of: reference)) ?? []
             let job = ReceiptJob(printer: printer, store: store, configured: settings.connection.environment)
-            return (record, await job.print(record, newExpiry: nil, kickDrawer: false, earlier: earlier))
+            return (record, await job.print(record, newExpiry: nil, kickDrawer: false))
         }
         report(record, person: person, receipt: receipt, time: time)
     }

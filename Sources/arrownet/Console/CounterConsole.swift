@@ -83,14 +83,15 @@ struct CounterConsole {
     }
 }
 
-/// SIGINT, SIGTERM and SIGHUP ask the console to leave (after any payment in flight)
-/// instead of killing it with the terminal in raw mode.
+/// SIGINT, SIGQUIT, SIGTERM and SIGHUP ask the console to leave (after any payment in
+/// flight) instead of killing it with the terminal in raw mode; SIGQUIT's default would
+/// also kill a payment between intent and answer and try to dump core.
 final class TerminationSignals: @unchecked Sendable {
     // Immutable after init; sources are cancelled once.
     private let sources: [any DispatchSourceSignal]
 
     init(_ handler: @escaping @Sendable (TerminationSignal) -> Void) {
-        let signals: [(Int32, TerminationSignal)] = [(SIGINT, .interrupt), (SIGTERM, .terminate), (SIGHUP, .hangUp)]
+        let signals: [(Int32, TerminationSignal)] = [(SIGINT, .interrupt), (SIGQUIT, .quit), (SIGTERM, .terminate), (SIGHUP, .hangUp)]
         sources = signals.map { number, meaning in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -3,6 +3,7 @@ import ConsoleCore
 import Foundation
 import KhaltiClient
 import LiveConsole
+import PaymentDesk
 import PaymentJournal
 
 /// Prints a paid payment's receipt through the console's printer path (an ESC/POS
@@ -36,33 +37,37 @@ struct ReceiptJob {
         case failed(String)
     }
 
-    /// Prints the receipt of `record` (paid): the original when it was never printed,
-    /// else a copy marked REPRINT showing the new expiry the original showed.
-    /// `kickDrawer` opens the cash drawer with a new payment's receipt (never a reprint's).
-    func print(_ record: PaymentRecord, newExpiry: Date?, kickDrawer: Bool, earlier: [ReceiptPrinting]) async -> Result {
-        let reprint = !earlier.isEmpty
-        let expiry = reprint ? earlier.first?.newExpiry : newExpiry
-        var receipt = Receipt(payment: record.summary, newExpiry: expiry, environment: environment(of: record))
-        if reprint { receipt = receipt.reprint() }
-        let note: String
-        let kick = kickDrawer && !reprint && printer.opensDrawer
-        do {
-            note = try await printer.print(receipt, kickDrawer: kick)
+    /// Prints the receipt of `record` (paid) through the desk, which records the printing:
+    /// the original when the journal has no printing of it, else a copy marked REPRINT
+    /// showing the new expiry the original showed. `kickDrawer` opens the cash drawer
+    /// with a new payment's receipt (never a reprint's).
+    func print(_ record: PaymentRecord, newExpiry: Date?, kickDrawer: Bool) async -> Result {
+        let environment = environment(of: record)
+        let printer = printer
+        // The drawer opens with the original only, and only where one is wired.
+        func kicks(_ plan: ReceiptPlan) -> Bool { kickDrawer && !plan.isReprint && printer.opensDrawer }
+        do throws(ReceiptFailure<ConsoleError>) {
+            let printed = try await PaymentDesk.printReceipt(of: record.reference, newExpiry: newExpiry, store: store) {
+                plan throws(ConsoleError) in
+                var receipt = Receipt(payment: record.summary, newExpiry: plan.newExpiry, environment: environment)
+                if plan.isReprint { receipt = receipt.reprint() }
+                return try await printer.print(receipt, kickDrawer: kicks(plan))
+            }
+            if kicks(printed.plan) {
+                // The job returned: the drawer opened with this payment's receipt.
+                _ = try? await store.recordDrawerOpening(NewDrawerOpening(
+                    counter: record.counter, at: Date(), reason: NewDrawerOpening.forPayment, reference: record.reference,
+                    operatorName: record.operatorName))
+            }
+            return .printed(note: printed.destination, reprint: printed.plan.isReprint, recordProblem: printed.recordProblem?.description)
         } catch {
-            return .failed("\(error.reason) Check the printer, then print it again: arrownet receipt \(record.reference.value)")
-        }
-        if kick {
-            // The job returned: the drawer opened with this payment's receipt.
-            _ = try? await store.recordDrawerOpening(NewDrawerOpening(
-                counter: record.counter, at: Date(), reason: NewDrawerOpening.forPayment, reference: record.reference,
-                operatorName: record.operatorName))
-        }
-        do {
-            try await store.recordReceiptPrinting(
-                ReceiptPrinting(at: Date(), isReprint: reprint, newExpiry: expiry, destination: note), of: record.reference)
-            return .printed(note: note, reprint: reprint, recordProblem: nil)
-        } catch {
-            return .printed(note: note, reprint: reprint, recordProblem: error.description)
+            switch error {
+            case .journal(let problem):
+                return .failed("The journal could not say whether it was printed before (\(problem.description)). "
+                    + "Print it once the journal answers: arrownet receipt \(record.reference.value)")
+            case .printer(let problem):
+                return .failed("\(problem.reason) Check the printer, then print it again: arrownet receipt \(record.reference.value)")
+            }
         }
     }
 
