@@ -82,12 +82,16 @@ public struct PaymentSummary: Hashable, Sendable {
     public let lookupCount: Int
     /// Set when a lookup disagreed with the journal: a person must decide.
     public let attention: String?
+    /// The fingerprint of the Khalti account the payment went through; nil when not
+    /// recorded (a payment from before accounts, not yet looked up).
+    public let khaltiAccount: String?
 
     public init(
         reference: PaymentReference, username: Username, customerName: String, duration: PlanDuration, amount: Money,
         counter: String, operatorName: String, state: PaymentState, transactionID: String?, createdAt: Date,
-        updatedAt: Date, nextLookupAt: Date?, lookupCount: Int, attention: String?
+        updatedAt: Date, nextLookupAt: Date?, lookupCount: Int, attention: String?, khaltiAccount: String? = nil
     ) {
+        self.khaltiAccount = khaltiAccount
         self.reference = reference
         self.username = username
         self.customerName = customerName

@@ -15,14 +15,23 @@ public struct KhaltiGateway: Sendable {
     public var scrub: @Sendable (String) -> String
     /// The counter's credits at Khalti, noted when a shift opens and closes.
     public var balance: @Sendable () async throws(KhaltiError) -> Money
+    /// The fingerprint of the Khalti account (token) these calls go through, given the
+    /// journal's name of the Khalti: payments are recorded with it, and only its own
+    /// payments are looked up.
+    public var account: @Sendable (String) -> String
+
+    /// The account of a gateway made of closures (a test's stand-in Khalti): one account.
+    public static let standInAccount = "stand-in"
 
     public init(
         pay: @escaping @Sendable (PaymentRequest) async -> PaymentResult,
         lookUp: @escaping @Sendable (PaymentReference) async throws(KhaltiError) -> LookupAnswer,
         lookUpMany: @escaping @Sendable ([PaymentReference]) async throws(KhaltiError) -> [PaymentReference: Result<LookupAnswer, KhaltiError>],
         scrub: @escaping @Sendable (String) -> String = { $0 },
-        balance: @escaping @Sendable () async throws(KhaltiError) -> Money = { () throws(KhaltiError) in throw .connectionLost }
+        balance: @escaping @Sendable () async throws(KhaltiError) -> Money = { () throws(KhaltiError) in throw .connectionLost },
+        account: @escaping @Sendable (String) -> String = { _ in KhaltiGateway.standInAccount }
     ) {
+        self.account = account
         self.balance = balance
         self.pay = pay
         self.lookUp = lookUp
@@ -36,7 +45,8 @@ public struct KhaltiGateway: Sendable {
             lookUp: { reference throws(KhaltiError) in try await api.lookUp(reference) },
             lookUpMany: { references throws(KhaltiError) in try await api.lookUp(references) },
             scrub: { text in api.scrub(text) },
-            balance: { () throws(KhaltiError) in try await api.balance().available }
+            balance: { () throws(KhaltiError) in try await api.balance().available },
+            account: { environment in api.accountFingerprint(in: environment) }
         )
     }
 }

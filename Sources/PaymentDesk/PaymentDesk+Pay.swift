@@ -26,7 +26,8 @@ extension PaymentDesk {
 
         let intent = PaymentIntent(
             reference: references.next(), khaltiEnvironment: khaltiEnvironment, username: account.username,
-            customerName: gateway.scrub(account.fullName), plan: plan, counter: counter, operatorName: operatorName, createdAt: clock())
+            customerName: gateway.scrub(account.fullName), plan: plan, counter: counter, operatorName: operatorName, createdAt: clock(),
+            khaltiAccount: khaltiAccount)
         do {
             switch try await store.prepare(intent, refusingIfPaidSince: unseenSince) {
             case .blocked(let open): return .blockedByOpenPayment(open.summary)

@@ -24,7 +24,7 @@ extension PaymentDesk {
                 at: now, lookupDelay: rules.firstLookupDelay, cutoff: now.addingTimeInterval(-rules.strandedAfter), counter: nil)
             report.recovered = stranded.map(Self.change)
             due = try await store.claimLookups(
-                in: khaltiEnvironment, at: now, schedule: schedule, claimUntil: now.addingTimeInterval(rules.lookupClaim))
+                in: khaltiEnvironment, account: khaltiAccount, at: now, schedule: schedule, claimUntil: now.addingTimeInterval(rules.lookupClaim))
         } catch {
             report.journalProblem = error.description
             return report
@@ -63,12 +63,13 @@ extension PaymentDesk {
     }
 
     /// The held payments this run did not ask about, and why: not yet due (with when),
-    /// waiting for a person, or sent to another Khalti.
+    /// waiting for a person, or sent to another Khalti or through another Khalti account
+    /// (whose token this desk does not hold: Khalti would answer "unknown reference").
     private func listWaiting(asked: Set<PaymentReference>, at now: Date, into report: inout ReconcileReport) async {
         guard let held = try? await store.heldPayments(in: nil) else { return }
         let settled = Set(report.changes.map(\.after.reference))
         for payment in held where !asked.contains(payment.reference) && !settled.contains(payment.reference) {
-            if payment.khaltiEnvironment != khaltiEnvironment {
+            if payment.khaltiEnvironment != khaltiEnvironment || !isOwnAccount(payment) {
                 report.elsewhere.append(payment.summary)
             } else if payment.attention != nil {
                 report.waitingForPerson.append(payment.summary)
@@ -76,6 +77,12 @@ extension PaymentDesk {
                 report.notYetDue.append(payment.summary)
             }
         }
+    }
+
+    /// Whether this desk's token may look the payment up: it went through this account,
+    /// or it is from before accounts were recorded (the first claim makes it this one's).
+    public func isOwnAccount(_ payment: PaymentRecord) -> Bool {
+        payment.khaltiAccount == nil || payment.khaltiAccount == khaltiAccount
     }
 
     /// Bulk lookups in chunks, then single lookups for what a bulk answer left out.

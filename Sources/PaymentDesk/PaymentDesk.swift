@@ -17,6 +17,8 @@ public final class PaymentDesk: Sendable {
     public let environment: KhaltiEnvironment
     /// The journal's name for `environment`.
     public var khaltiEnvironment: String { environment.journalKey }
+    /// The fingerprint of the Khalti account this desk pays and looks up through.
+    public var khaltiAccount: String { gateway.account(khaltiEnvironment) }
     public let rules: ReconciliationRules
     let clock: @Sendable () -> Date
     let references: ReferenceGenerator

@@ -35,7 +35,9 @@ public struct ReconcileReport: Sendable, Hashable {
     public var notYetDue: [PaymentSummary] = []
     /// Flagged payments: no longer looked up by themselves; a person decides (`resolve`).
     public var waitingForPerson: [PaymentSummary] = []
-    /// Held payments sent to another Khalti than this desk's: looked up only there.
+    /// Held payments this desk cannot look up: sent to another Khalti than this desk's,
+    /// or through another Khalti account (its summary's `khaltiAccount`), looked up only
+    /// with that account's token. They wait, held; see `PaymentWords.elsewhere`.
     public var elsewhere: [PaymentSummary] = []
     /// The journal itself could not be read or written; nothing was looked up.
     public var journalProblem: String?

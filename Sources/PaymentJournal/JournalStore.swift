@@ -48,8 +48,13 @@ public protocol JournalStore: Sendable {
     /// would list that no other live claim holds, and returns them. Two consoles
     /// reconciling at once never look the same payment up twice. A claim ends with the
     /// lookup's record (`recordLookup`), with `releaseClaims`, or when it runs out.
+    ///
+    /// Only payments of Khalti account `account` (a fingerprint) are claimed: Khalti
+    /// answers "unknown reference" to any other account, which would settle a paid
+    /// payment as never received. A payment without a recorded account (written before
+    /// accounts were) is given `account` in the same write that claims it.
     func claimLookups(
-        in environment: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
+        in environment: String, account: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
     ) async throws(JournalError) -> [PaymentRecord]
 
     /// Gives up this owner's claims on these payments (their lookups failed).

@@ -8,6 +8,9 @@ public struct PaymentIntent: Sendable, Hashable {
     /// Which Khalti the payment goes to ("live", "uat", "sandbox", "local http://..."):
     /// a payment is only ever looked up where it was sent.
     public let khaltiEnvironment: String
+    /// The fingerprint of the Khalti account (token) it goes through (see
+    /// `KhaltiAccount`): a payment is only ever looked up with that account's token.
+    public let khaltiAccount: String?
     public let username: Username
     public let customerName: String
     public let plan: Plan
@@ -17,8 +20,9 @@ public struct PaymentIntent: Sendable, Hashable {
 
     public init(
         reference: PaymentReference, khaltiEnvironment: String, username: Username, customerName: String, plan: Plan,
-        counter: String, operatorName: String, createdAt: Date
+        counter: String, operatorName: String, createdAt: Date, khaltiAccount: String? = nil
     ) {
+        self.khaltiAccount = khaltiAccount
         self.reference = reference
         self.khaltiEnvironment = khaltiEnvironment
         self.username = username

@@ -5,6 +5,10 @@ import Foundation
 public struct PaymentRecord: Sendable, Hashable {
     public let reference: PaymentReference
     public let khaltiEnvironment: String
+    /// The fingerprint of the Khalti account it went through; nil for a payment written
+    /// before accounts were recorded, until a counter claims its lookup (the claim gives
+    /// it that counter's account).
+    public let khaltiAccount: String?
     public let username: Username
     public let customerName: String
     public let duration: PlanDuration
@@ -43,8 +47,9 @@ public struct PaymentRecord: Sendable, Hashable {
         duration: PlanDuration, amount: Money, counter: String, operatorName: String, state: PaymentState,
         transactionID: String?, createdAt: Date, sentAt: Date?, updatedAt: Date, resolvedAt: Date?, lookupCount: Int,
         unknownReferenceLookups: Int, nextLookupAt: Date?, firstLookupAt: Date?, refusedByKhalti: Bool,
-        attention: String?, owner: String?, shiftID: Int64?
+        attention: String?, owner: String?, shiftID: Int64?, khaltiAccount: String? = nil
     ) {
+        self.khaltiAccount = khaltiAccount
         self.shiftID = shiftID
         self.reference = reference
         self.khaltiEnvironment = khaltiEnvironment
@@ -74,7 +79,7 @@ public struct PaymentRecord: Sendable, Hashable {
             reference: reference, username: username, customerName: customerName, duration: duration, amount: amount,
             counter: counter, operatorName: operatorName, state: state, transactionID: transactionID,
             createdAt: createdAt, updatedAt: updatedAt, nextLookupAt: nextLookupAt, lookupCount: lookupCount,
-            attention: attention
+            attention: attention, khaltiAccount: khaltiAccount
         )
     }
 }

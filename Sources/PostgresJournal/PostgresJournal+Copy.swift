@@ -128,12 +128,13 @@ extension PostgresJournal {
             """
             INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator,
                 state, transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
-                next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id)
+                next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account)
             VALUES (\(payment.reference.value), \(payment.khaltiEnvironment), \(payment.username.value), \(payment.customerName),
                 \(payment.duration.months), \(payment.amount.paisa), \(payment.counter), \(payment.operatorName), \(payment.state.rawValue),
                 \(payment.transactionID), \(payment.createdAt.stored), \(payment.sentAt?.stored), \(payment.updatedAt.stored),
                 \(payment.resolvedAt?.stored), \(payment.lookupCount), \(payment.unknownReferenceLookups), \(payment.nextLookupAt?.stored),
-                \(payment.firstLookupAt?.stored), \(payment.refusedByKhalti), \(payment.attention), \(payment.owner), \(shiftID))
+                \(payment.firstLookupAt?.stored), \(payment.refusedByKhalti), \(payment.attention), \(payment.owner), \(shiftID),
+                \(payment.khaltiAccount))
             RETURNING id
             """,
             logger: logger)
@@ -196,6 +197,7 @@ extension PaymentRecord {
             duration: duration, amount: amount, counter: counter, operatorName: operatorName, state: state, transactionID: transactionID,
             createdAt: createdAt, sentAt: sentAt, updatedAt: updatedAt, resolvedAt: resolvedAt, lookupCount: lookupCount,
             unknownReferenceLookups: unknownReferenceLookups, nextLookupAt: nextLookupAt, firstLookupAt: firstLookupAt,
-            refusedByKhalti: refusedByKhalti, attention: attention, owner: owner, shiftID: shiftID)
+            refusedByKhalti: refusedByKhalti, attention: attention, owner: owner, shiftID: shiftID,
+            khaltiAccount: khaltiAccount)
     }
 }

@@ -29,10 +29,11 @@ extension PostgresJournal {
                 let inserted = try await connection.rows(
                     """
                     INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa,
-                        counter, operator, state, created_at, updated_at, owner, shift_id)
+                        counter, operator, state, created_at, updated_at, owner, shift_id, khalti_account)
                     VALUES (\(intent.reference.value), \(intent.khaltiEnvironment), \(intent.username.value), \(intent.customerName),
                         \(intent.plan.duration.months), \(intent.plan.amount.paisa), \(intent.counter), \(intent.operatorName),
-                        'prepared', \(intent.createdAt.stored), \(intent.createdAt.stored), \(owner), \(shiftID))
+                        'prepared', \(intent.createdAt.stored), \(intent.createdAt.stored), \(owner), \(shiftID),
+                        \(intent.khaltiAccount))
                     RETURNING id
                     """,
                     logger: logger)
@@ -166,27 +167,30 @@ extension PostgresJournal {
     }
 
     public func claimLookups(
-        in environment: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
+        in environment: String, account: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
     ) async throws(JournalError) -> [PaymentRecord] {
         let (owner, logger) = (owner, logger)
         return try await write { connection in
             var statement = SQLStatement()
             let due = Self.dueCondition(&statement, environment: environment, at: time, schedule: schedule)
+            let own = "(khalti_account IS NULL OR khalti_account = \(statement.bind(account)))"
             let free = "(lookup_claimed_by IS NULL OR lookup_claimed_by = \(statement.bind(owner)) OR lookup_claimed_until <= \(statement.bind(time.stored)))"
             // SKIP LOCKED: a payment another counter is claiming or settling right now is
             // its; the claim columns keep it theirs after that transaction ends.
             let claimed = try await connection.payments(
-                where: "\(due) AND \(free)", statement, order: "next_lookup_at, id", lock: "FOR UPDATE SKIP LOCKED", logger: logger)
+                where: "\(due) AND \(own) AND \(free)", statement, order: "next_lookup_at, id", lock: "FOR UPDATE SKIP LOCKED", logger: logger)
             guard !claimed.isEmpty else { return [] }
             var update = SQLStatement()
             let references = claimed.map { update.bind($0.reference.value) }.joined(separator: ", ")
             // The text first: its binds must be in `update` before the query is made from it.
+            // A payment from before accounts becomes this account's as it is claimed.
             let sql = """
-                UPDATE payment SET lookup_claimed_by = \(update.bind(owner)), lookup_claimed_until = \(update.bind(claimUntil.stored))
+                UPDATE payment SET lookup_claimed_by = \(update.bind(owner)), lookup_claimed_until = \(update.bind(claimUntil.stored)),
+                    khalti_account = coalesce(khalti_account, \(update.bind(account)))
                 WHERE reference IN (\(references))
                 """
             try await connection.query(update.query(sql), logger: logger)
-            return claimed
+            return claimed.map { $0.claimed(by: account) }
         }
     }
 

@@ -21,7 +21,7 @@
 /// row be inserted in its final form; updates and deletes stay guarded as ever.
 enum PostgresSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// Serialises set-up: several counters starting at once on an empty database wait
     /// for one to create the tables, then find them ready.
@@ -37,7 +37,7 @@ enum PostgresSchema {
         """
 
     /// Migration `n` is `migrations[n - 1]`; each runs in the set-up transaction.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     static let version1 = """
         CREATE FUNCTION arrownet_copying() RETURNS boolean LANGUAGE sql STABLE AS
@@ -268,5 +268,22 @@ enum PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('cash movements are never changed or deleted');
         CREATE TRIGGER drawer_opening_never_truncated BEFORE TRUNCATE ON drawer_opening
             FOR EACH STATEMENT EXECUTE FUNCTION arrownet_refuse('drawer openings are never changed or deleted');
+        """
+
+    /// Version 2: the Khalti account of each payment, a fingerprint (keyed hash) of the
+    /// token it went through; it is looked up only with that token. NULL for earlier
+    /// payments, until a counter claims the lookup and the claim writes its own account.
+    static let version2 = """
+        ALTER TABLE payment ADD COLUMN khalti_account TEXT;
+
+        CREATE FUNCTION payment_account_check() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF OLD.khalti_account IS NOT NULL AND NEW.khalti_account IS DISTINCT FROM OLD.khalti_account THEN
+                RAISE EXCEPTION 'the Khalti account of a payment never changes' USING ERRCODE = 'check_violation';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER payment_account_is_fixed BEFORE UPDATE OF khalti_account ON payment
+            FOR EACH ROW EXECUTE FUNCTION payment_account_check();
         """
 }

@@ -10,7 +10,7 @@ enum JournalRows {
     static let paymentColumns = """
         id, reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator, state,
         transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
-        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id
+        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account
         """
 
     static func payment(_ row: Row) throws(JournalError) -> PaymentRecord {
@@ -50,7 +50,8 @@ enum JournalRows {
             refusedByKhalti: (row["refused_by_khalti"] as Bool?) ?? false,
             attention: row["attention"],
             owner: row["owner"],
-            shiftID: row["shift_id"]
+            shiftID: row["shift_id"],
+            khaltiAccount: row["khalti_account"]
         )
     }
 

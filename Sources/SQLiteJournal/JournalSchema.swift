@@ -17,7 +17,7 @@ import PaymentJournal
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 5
+    static let currentVersion = 6
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -217,6 +217,20 @@ enum JournalSchema {
                 BEGIN SELECT RAISE(ABORT, 'a resolved payment never changes'); END;
 
                 PRAGMA user_version = 5;
+                """)
+        }
+        migrator.registerMigration("\(identifierPrefix)6: the Khalti account of each payment") { db in
+            try db.execute(sql: """
+                -- A fingerprint (keyed hash) of the token the payment went through: it is
+                -- looked up only with that token. NULL for earlier payments, until a counter
+                -- claims the lookup and the claim writes its own account.
+                ALTER TABLE payment ADD COLUMN khalti_account TEXT;
+
+                CREATE TRIGGER payment_account_is_fixed BEFORE UPDATE OF khalti_account ON payment
+                WHEN OLD.khalti_account IS NOT NULL AND NEW.khalti_account IS NOT OLD.khalti_account
+                BEGIN SELECT RAISE(ABORT, 'the Khalti account of a payment never changes'); END;
+
+                PRAGMA user_version = 6;
                 """)
         }
         return migrator

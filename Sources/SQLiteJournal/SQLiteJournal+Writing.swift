@@ -27,13 +27,13 @@ extension SQLiteJournal {
                 try db.execute(
                     sql: """
                         INSERT INTO payment (reference, khalti_environment, username, customer_name, months, amount_paisa,
-                            counter, operator, state, created_at, updated_at, owner, shift_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?)
+                            counter, operator, state, created_at, updated_at, owner, shift_id, khalti_account)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         intent.reference.value, intent.khaltiEnvironment, intent.username.value, intent.customerName,
                         intent.plan.duration.months, intent.plan.amount.paisa, intent.counter, intent.operatorName,
-                        intent.createdAt.stored, intent.createdAt.stored, owner, shiftID,
+                        intent.createdAt.stored, intent.createdAt.stored, owner, shiftID, intent.khaltiAccount,
                     ])
                 try Self.appendEvent(
                     db, paymentID: db.lastInsertedRowID, at: intent.createdAt, from: nil, to: .prepared,
@@ -199,7 +199,7 @@ extension SQLiteJournal {
 
 extension SQLiteJournal {
     public func claimLookups(
-        in environment: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
+        in environment: String, account: String, at time: Date, schedule: LookupSchedule, claimUntil: Date
     ) async throws(JournalError) -> [PaymentRecord] {
         let owner = owner
         let ignoreFirst = !schedule.waitsForFirstLookup
@@ -209,18 +209,24 @@ extension SQLiteJournal {
                 db,
                 where: """
                     state = 'held' AND attention IS NULL AND khalti_environment = ?
+                    AND (khalti_account IS NULL OR khalti_account = ?)
                     AND (? OR first_lookup_at IS NULL OR first_lookup_at <= ?)
                     AND (? OR next_lookup_at IS NULL OR next_lookup_at <= ?)
                     AND (lookup_claimed_by IS NULL OR lookup_claimed_by = ? OR lookup_claimed_until <= ?)
                     """,
-                arguments: [environment, ignoreFirst, time.stored, ignoreBackoff, time.stored, owner, time.stored],
+                arguments: [environment, account, ignoreFirst, time.stored, ignoreBackoff, time.stored, owner, time.stored],
                 order: "next_lookup_at, id")
             for payment in due {
+                // A payment from before accounts becomes this account's as it is claimed.
                 try db.execute(
-                    sql: "UPDATE payment SET lookup_claimed_by = ?, lookup_claimed_until = ? WHERE reference = ?",
-                    arguments: [owner, claimUntil.stored, payment.reference.value])
+                    sql: """
+                        UPDATE payment SET lookup_claimed_by = ?, lookup_claimed_until = ?,
+                            khalti_account = COALESCE(khalti_account, ?)
+                        WHERE reference = ?
+                        """,
+                    arguments: [owner, claimUntil.stored, account, payment.reference.value])
             }
-            return due
+            return try due.map { try Self.payment(db, reference: $0.reference) }
         }
     }
 

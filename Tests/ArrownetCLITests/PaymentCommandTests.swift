@@ -28,8 +28,19 @@ struct PaymentCommandTests {
         #expect(Set(records.first?.keys.map { $0 } ?? []) == [
             "reference", "khalti", "username", "customer_name", "months", "amount", "counter", "operator", "state",
             "transaction_id", "created_at", "created_at_bs", "sent_at", "sent_at_bs", "resolved_at", "resolved_at_bs", "lookups",
-            "next_lookup_at", "next_lookup_at_bs", "attention", "shift_id",
+            "next_lookup_at", "next_lookup_at_bs", "attention", "shift_id", "khalti_account",
         ])
+        // The account is a prefix of the token's fingerprint, never the token (TEST:sandbox).
+        let account = try #require(records.first?["khalti_account"] as? String)
+        #expect(account.count == 16 && account.allSatisfy(\.isHexDigit))
+        let reference = try #require(records.first?["reference"] as? String)
+        let status = try await runner.run(["status", reference, "--json"])
+        #expect(status.status == 0, "\(status.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["payment"] as? [String: Any])?["khalti_account"] as? String == account)
+        #expect(!status.stdout.contains(SandboxToken.value), "no token in the output")
+        let card = try await runner.run(["status", reference])
+        #expect(card.stdout.contains("Account          \(account)…"), "\(card.stdout)")
     }
 
     @Test("without --yes it reads the customer back and asks; anything but yes sends nothing (exit 10)")

@@ -6,6 +6,9 @@ import PaymentJournal
 /// same helpers serve every implementation.
 public enum JournalSamples {
     public static let environment = "sandbox"
+    /// The Khalti account (fingerprint) the samples pay through, and another one.
+    public static let account = "account-a-fingerprint"
+    public static let otherAccount = "account-b-fingerprint"
     /// The counter the samples pay at; the fixtures open a shift there.
     public static let counter = "counter-1"
     /// 2025-01-01 10:00 in Kathmandu.
@@ -14,12 +17,12 @@ public enum JournalSamples {
     public static func intent(
         _ reference: String, username: String = "Pradhanang", amountPaisa: Int64 = 169_500,
         environment: String = JournalSamples.environment, counter: String = "counter-1", customerName: String = "Ashish Pradhanang - Home",
-        at time: Date = morning
+        at time: Date = morning, account: String? = JournalSamples.account
     ) throws -> PaymentIntent {
         PaymentIntent(
             reference: try PaymentReference(reference), khaltiEnvironment: environment, username: try Username(username),
             customerName: customerName, plan: Plan(duration: .oneMonth, amount: Money(paisa: amountPaisa)),
-            counter: counter, operatorName: "sita", createdAt: time)
+            counter: counter, operatorName: "sita", createdAt: time, khaltiAccount: account)
     }
 }
 
@@ -50,12 +53,12 @@ extension StoreFixture {
     public func payment(
         _ reference: String, in state: PaymentState, username: String = "Pradhanang", counter: String = "counter-1",
         customerName: String = "Ashish Pradhanang - Home", at time: Date = JournalSamples.morning,
-        by writer: (any JournalStore)? = nil
+        by writer: (any JournalStore)? = nil, account: String? = JournalSamples.account
     ) async throws -> PaymentRecord {
         let store = writer ?? self.store
         try await ensureShift(counter: counter, on: store)
         let ref = try PaymentReference(reference)
-        let intent = try JournalSamples.intent(reference, username: username, counter: counter, customerName: customerName, at: time)
+        let intent = try JournalSamples.intent(reference, username: username, counter: counter, customerName: customerName, at: time, account: account)
         guard case .prepared(let prepared) = try await store.prepare(intent, refusingIfPaidSince: nil) else {
             throw SampleError("\(username) already has an open payment")
         }

@@ -69,7 +69,7 @@ struct CountersAtOnceTests {
                         group.addTask {
                             await line.arrive()
                             return try await store.claimLookups(
-                                in: JournalSamples.environment, at: time, schedule: .due, claimUntil: time.addingTimeInterval(300)
+                                in: JournalSamples.environment, account: JournalSamples.account, at: time, schedule: .due, claimUntil: time.addingTimeInterval(300)
                             ).map(\.reference)
                         }
                     }
@@ -83,10 +83,10 @@ struct CountersAtOnceTests {
             // A fifth counter finds them all claimed while the claims last, and all free after.
             let late = try await fixture.another()
             #expect(try await late.claimLookups(
-                in: JournalSamples.environment, at: lastRound, schedule: .due, claimUntil: lastRound.addingTimeInterval(300)).isEmpty)
+                in: JournalSamples.environment, account: JournalSamples.account, at: lastRound, schedule: .due, claimUntil: lastRound.addingTimeInterval(300)).isEmpty)
             let after = lastRound.addingTimeInterval(301)
             #expect(Set(try await late.claimLookups(
-                in: JournalSamples.environment, at: after, schedule: .due, claimUntil: after.addingTimeInterval(300)).map(\.reference)) == everyOne)
+                in: JournalSamples.environment, account: JournalSamples.account, at: after, schedule: .due, claimUntil: after.addingTimeInterval(300)).map(\.reference)) == everyOne)
         }
     }
 

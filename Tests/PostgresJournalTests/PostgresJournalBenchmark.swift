@@ -124,7 +124,7 @@ struct PostgresJournalBenchmark {
     static func reconcile(_ journal: any JournalStore, at time: Date) async throws -> [PaymentReference] {
         var claimed: [PaymentReference] = []
         while true {
-            let batch = try await journal.claimLookups(in: "sandbox", at: time, schedule: .due, claimUntil: time.addingTimeInterval(300))
+            let batch = try await journal.claimLookups(in: "sandbox", account: JournalSamples.account, at: time, schedule: .due, claimUntil: time.addingTimeInterval(300))
             if batch.isEmpty { return claimed }
             for payment in batch {
                 claimed.append(payment.reference)

@@ -47,7 +47,8 @@ public final class RunningSandbox: Sendable {
         let ledger = try SandboxLedger(directory: configuration.dataDirectory, openingBalance: configuration.openingBalance)
         let service = KhaltiService(
             customers: customers, ledger: ledger, clock: configuration.clock,
-            settleQueuedAfterSeconds: configuration.settleQueuedAfterSeconds, shapes: configuration.shapes, logger: configuration.logger)
+            settleQueuedAfterSeconds: configuration.settleQueuedAfterSeconds, shapes: configuration.shapes, logger: configuration.logger,
+            secondAccount: configuration.secondAccountToken.map(SecondAccount.init(token:)))
         let faults = FaultBoard(configuration.faults)
 
         let router = Router(context: SandboxRequestContext.self)
@@ -103,6 +104,11 @@ public final class RunningSandbox: Sendable {
     public func add(_ rule: FaultRule) -> Int { faults.add(rule) }
 
     public func clearFaults() { faults.clear() }
+
+    /// Every reference the second account's lookups asked about (see
+    /// `SandboxConfiguration.secondAccountToken`), in order, once per request; empty
+    /// without a second account.
+    public func secondAccountLookups() -> [String] { service.secondAccount?.lookedUp ?? [] }
 
     /// Takes the rule with this id out; false when there is none.
     @discardableResult

@@ -26,6 +26,10 @@ public struct SandboxConfiguration: Sendable {
     public var maximumRequestBodyBytes: Int
     /// Khalti's published answer shapes (the default) or the protocol's plain ones.
     public var shapes: AnswerShapes
+    /// A second token the sandbox accepts, as a second Khalti account that sees only its
+    /// own payments (the first account's references are unknown to it, and its to the
+    /// first). nil: one account, `SandboxToken.value`.
+    public var secondAccountToken: String?
 
     public init(
         host: String = "127.0.0.1",
@@ -38,8 +42,10 @@ public struct SandboxConfiguration: Sendable {
         clock: SandboxClock = .system,
         logger: Logger = Logger(label: "arrownet.sandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
         maximumRequestBodyBytes: Int = 64 * 1024,
-        shapes: AnswerShapes = .published
+        shapes: AnswerShapes = .published,
+        secondAccountToken: String? = nil
     ) {
+        self.secondAccountToken = secondAccountToken
         self.shapes = shapes
         self.host = host
         self.port = port

@@ -11,6 +11,7 @@ final class KhaltiService: Sendable {
     private let settleQueuedAfterSeconds: Int
     private let shapes: AnswerShapes
     private let logger: Logger
+    let secondAccount: SecondAccount?
 
     /// Khalti's limit on fields it does not otherwise describe, references included.
     static let maximumReferenceLength = 50
@@ -19,8 +20,9 @@ final class KhaltiService: Sendable {
 
     init(
         customers: [SandboxCustomer], ledger: SandboxLedger, clock: SandboxClock, settleQueuedAfterSeconds: Int,
-        shapes: AnswerShapes = .published, logger: Logger
+        shapes: AnswerShapes = .published, logger: Logger, secondAccount: SecondAccount? = nil
     ) {
+        self.secondAccount = secondAccount
         self.shapes = shapes
         self.customers = CustomerDirectory(customers)
         self.ledger = ledger
@@ -30,13 +32,20 @@ final class KhaltiService: Sendable {
     }
 
     func handle(_ call: FaultRule.Call, _ parameters: WireParameters) async -> WireAnswer {
-        if let tokenError = Self.checkToken(parameters) { return .failure(tokenError) }
+        if let tokenError = checkToken(parameters) { return .failure(tokenError) }
+        if let secondAccount, parameters.text("token") == secondAccount.token {
+            switch call {
+            case .status: secondAccount.askedAbout([parameters.text("reference") ?? ""])
+            case .bulkStatus: secondAccount.askedAbout((parameters.text("references") ?? "").split(separator: ",").map(String.init))
+            case .details, .commit, .balance: break
+            }
+        }
         do {
             return switch call {
             case .details: details(parameters)
             case .commit: try await commit(parameters)
-            case .status: try await status(parameters)
-            case .bulkStatus: try await bulkStatus(parameters)
+            case .status: try await status(parameters, token: parameters.text("token"))
+            case .bulkStatus: try await bulkStatus(parameters, token: parameters.text("token"))
             case .balance: .ok(KhaltiAnswers.balance(try await ledger.balance(now: clock.now()), shapes: shapes))
             }
         } catch {
@@ -45,9 +54,17 @@ final class KhaltiService: Sendable {
         }
     }
 
-    private static func checkToken(_ parameters: WireParameters) -> KhaltiError? {
+    private func checkToken(_ parameters: WireParameters) -> KhaltiError? {
         guard let token = parameters.text("token") else { return .tokenMissing }
-        return token == SandboxToken.value ? nil : .tokenInvalid
+        return token == SandboxToken.value || token == secondAccount?.token ? nil : .tokenInvalid
+    }
+
+    /// The ledger's entries for these references that the caller's account made. Another
+    /// account's references are not even asked of the ledger: a lookup there counts
+    /// towards settling, and a lookup Khalti refuses must not.
+    private func ownEntries(_ references: [String], token: String?) async throws -> [String: SandboxLedgerEntry] {
+        let own = secondAccount.map { account in references.filter { account.sees($0, token: token) } } ?? references
+        return own.isEmpty ? [:] : try await ledger.lookUp(own, now: clock.now())
     }
 
     // MARK: Details
@@ -100,6 +117,7 @@ final class KhaltiService: Sendable {
         case .insufficientCredits(let available):
             return .failure(.insufficientCredits(available: available.wireString))
         case .recorded(let entry):
+            if let secondAccount, parameters.text("token") == secondAccount.token { secondAccount.made(reference) }
             logger.info("payment recorded", metadata: [
                 "reference": "\(reference)", "username": "\(customer.username)",
                 "amount": "\(plan.amount.wireString)", "state": "\(entry.state.rawValue)",
@@ -148,9 +166,9 @@ final class KhaltiService: Sendable {
 
     // MARK: Status lookups
 
-    private func status(_ parameters: WireParameters) async throws -> WireAnswer {
+    private func status(_ parameters: WireParameters, token: String?) async throws -> WireAnswer {
         guard let reference = parameters.text("reference") else { return .failure(.referenceMissing) }
-        let found = try await ledger.lookUp([reference], now: clock.now())
+        let found = try await ownEntries([reference], token: token)
         guard let entry = found[reference] else { return .failure(.invalidReference(reference)) }
         return .ok(KhaltiAnswers.status(entry))
     }
@@ -163,7 +181,7 @@ final class KhaltiService: Sendable {
         }
     }
 
-    private func bulkStatus(_ parameters: WireParameters) async throws -> WireAnswer {
+    private func bulkStatus(_ parameters: WireParameters, token: String?) async throws -> WireAnswer {
         guard let list = parameters.text("references") else { return .failure(.referenceMissing) }
         let references = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !references.isEmpty else { return .failure(.referenceMissing) }
@@ -175,7 +193,7 @@ final class KhaltiService: Sendable {
         }
         var unique: [String] = []
         for reference in references where !unique.contains(reference) { unique.append(reference) }
-        let found = try await ledger.lookUp(unique, now: clock.now())
+        let found = try await ownEntries(unique, token: token)
         return .ok(.object([
             "status": .bool(true),
             "detail": .array(references.map { reference in

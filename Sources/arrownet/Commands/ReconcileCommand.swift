@@ -58,7 +58,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             }
         }
         if let problem = report.journalProblem { throw fail(problem, code: ExitCodes.journal) }
-        let output = ReconcileText(time: time, here: session.khalti)
+        let output = ReconcileText(time: time, here: session.khalti, account: session.api.accountFingerprint(in: session.khalti.journalKey))
         Terminal.standardOutput.write(
             output.text(report, recovered: recovered + report.recovered, held: held, paidCheck: paidCheck, since: checkPaidSince))
         let kinds = report.failures.map(\.kind) + (paidCheck?.failures.map(\.kind) ?? [])
@@ -72,6 +72,8 @@ struct ReconcileText {
     let time: NepalTime
     /// The Khalti this run asked.
     let here: KhaltiEnvironment
+    /// The fingerprint of the Khalti account this run's token is.
+    let account: String
 
     func text(
         _ report: ReconcileReport, recovered: [PaymentChange], held: [PaymentRecord], paidCheck: PaidRefundCheck.Report?, since: Date?
@@ -112,7 +114,18 @@ struct ReconcileText {
                 lines.append("  \(record.reference.value)  \(record.username.value)  \(record.amount.formatted)")
             }
         }
-        let mine = held.filter { $0.khaltiEnvironment == here.journalKey }
+        let sameKhalti = held.filter { $0.khaltiEnvironment == here.journalKey }
+        // Khalti answers "unknown reference" to another account: those wait for their own token.
+        let otherAccount = sameKhalti.filter { $0.khaltiAccount != nil && $0.khaltiAccount != account }
+        if !otherAccount.isEmpty {
+            lines.append("")
+            lines.append("\(otherAccount.count) held payment(s) were not looked up by this run; keep their cash aside:")
+            for record in otherAccount {
+                lines.append("  \(record.reference.value)  \(record.username.value)  \(record.amount.formatted): "
+                    + AccountWords.heldUnderAnotherAccount(record.khaltiAccount ?? "") + ".")
+            }
+        }
+        let mine = sameKhalti.filter { $0.khaltiAccount == nil || $0.khaltiAccount == account }
         let attention = mine.filter { $0.attention != nil }
         if !attention.isEmpty {
             lines.append("")

@@ -2,6 +2,7 @@ import ArgumentParser
 import ArrownetDomain
 import Foundation
 import KhaltiClient
+import PaymentDesk
 import PaymentJournal
 
 /// `arrownet status REFERENCE`: what the journal recorded, and what Khalti says now.
@@ -38,6 +39,9 @@ struct StatusCommand: AsyncParsableCommand {
                 let live: LiveLookup
                 if let found = record, found.khaltiEnvironment != session.khalti.journalKey {
                     live = .elsewhere(found.khaltiEnvironment)
+                } else if let account = record?.khaltiAccount, account != session.api.accountFingerprint(in: session.khalti.journalKey) {
+                    // Khalti would answer "unknown reference" to this token: not asked.
+                    live = .otherAccount(account)
                 } else {
                     live = await LiveLookup.ask(session.api, reference)
                 }
@@ -97,6 +101,8 @@ private enum LiveLookup {
     case failed(KhaltiError)
     /// The payment went to another Khalti than the one configured: not asked.
     case elsewhere(String)
+    /// The payment went through another Khalti account (this fingerprint): not asked.
+    case otherAccount(String)
 
     static func ask(_ api: KhaltiAPI, _ reference: PaymentReference) async -> LiveLookup {
         do {
@@ -117,6 +123,8 @@ private enum LiveLookup {
         switch self {
         case .elsewhere(let environment):
             return "not asked: this payment went to \(environment), and this command is connected elsewhere."
+        case .otherAccount(let account):
+            return "not asked: " + AccountWords.heldUnderAnotherAccount(account) + "."
         case .failed(let error):
             return "the lookup failed. \(error.description)"
         case .answered(let answer):
@@ -151,6 +159,8 @@ private enum LiveLookup {
         switch self {
         case .elsewhere(let environment):
             return ["asked": false, "payment_khalti": environment]
+        case .otherAccount(let account):
+            return ["asked": false, "payment_khalti_account": KhaltiAccount.short(account)]
         case .failed(let error):
             return ["asked": true, "error": error.description]
         case .answered(let answer):

@@ -1,6 +1,7 @@
 import ArrownetDomain
 import ConsoleCore
 import Foundation
+import KhaltiClient
 import PaymentDesk
 import PaymentJournal
 
@@ -31,6 +32,7 @@ enum PaymentReport {
             lines.append(AccountReport.row("Lookups", lookups))
         }
         lines.append(AccountReport.row("Khalti", record.khaltiEnvironment))
+        lines.append(AccountReport.row("Account", AccountWords.shown(record.khaltiAccount)))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -155,6 +157,8 @@ struct PaymentJSON: Encodable {
         }
         try put("reference", record.reference.value)
         try put("khalti", record.khaltiEnvironment)
+        // A prefix of the fingerprint: enough to tell accounts apart, no more.
+        try put("khalti_account", record.khaltiAccount.map(KhaltiAccount.short))
         try put("username", record.username.value)
         try put("customer_name", record.customerName)
         try container.encode(record.duration.months, forKey: Key("months"))
