@@ -19,6 +19,7 @@ public final class RunningSandbox: Sendable {
     public let port: Int
     private let service: KhaltiService
     private let faults: FaultBoard
+    private let commits: CommitRequests
     private let serverTask: Task<Void, Never>
     private let serviceGroup: ServiceGroup
 
@@ -29,8 +30,10 @@ public final class RunningSandbox: Sendable {
     }
 
     private init(
-        host: String, port: Int, service: KhaltiService, faults: FaultBoard, serverTask: Task<Void, Never>, serviceGroup: ServiceGroup
+        host: String, port: Int, service: KhaltiService, faults: FaultBoard, commits: CommitRequests, serverTask: Task<Void, Never>,
+        serviceGroup: ServiceGroup
     ) {
+        self.commits = commits
         self.serviceGroup = serviceGroup
         self.host = host
         self.port = port
@@ -52,7 +55,10 @@ public final class RunningSandbox: Sendable {
         let faults = FaultBoard(configuration.faults)
 
         let router = Router(context: SandboxRequestContext.self)
-        KhaltiRoutes(service: service, faults: faults, maximumBodyBytes: configuration.maximumRequestBodyBytes, logger: configuration.logger)
+        let commits = CommitRequests()
+        KhaltiRoutes(
+            service: service, faults: faults, commits: commits, maximumBodyBytes: configuration.maximumRequestBodyBytes,
+            logger: configuration.logger)
             .register(on: router)
         if isLoopback(configuration.host) {
             AdminRoutes(service: service, faults: faults).register(on: router)
@@ -80,7 +86,7 @@ public final class RunningSandbox: Sendable {
         do {
             let port = try await listening.wait()
             configuration.logger.info("sandbox listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
-            return RunningSandbox(host: configuration.host, port: port, service: service, faults: faults, serverTask: serverTask, serviceGroup: serviceGroup)
+            return RunningSandbox(host: configuration.host, port: port, service: service, faults: faults, commits: commits, serverTask: serverTask, serviceGroup: serviceGroup)
         } catch {
             serverTask.cancel()
             await serverTask.value
@@ -109,6 +115,10 @@ public final class RunningSandbox: Sendable {
     /// `SandboxConfiguration.secondAccountToken`), in order, once per request; empty
     /// without a second account.
     public func secondAccountLookups() -> [String] { service.secondAccount?.lookedUp ?? [] }
+
+    /// How many commit requests reached the sandbox for each reference, counted as they
+    /// arrived (a refused resend and a request a fault dropped included).
+    public func commitRequests() -> [String: Int] { commits.byReference }
 
     /// Takes the rule with this id out; false when there is none.
     @discardableResult

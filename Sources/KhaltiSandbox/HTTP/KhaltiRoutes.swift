@@ -11,6 +11,7 @@ struct ConnectionDroppedOnPurpose: Error {}
 struct KhaltiRoutes: Sendable {
     let service: KhaltiService
     let faults: FaultBoard
+    let commits: CommitRequests
     let maximumBodyBytes: Int
     let logger: Logger
 
@@ -36,6 +37,7 @@ struct KhaltiRoutes: Sendable {
 
     private func respond(to call: FaultRule.Call, _ request: Request, _ context: SandboxRequestContext) async throws -> Response {
         let parameters = await readParameters(request)
+        if call == .commit, let reference = (try? parameters.get())?.text("reference") { commits.add(reference) }
         // Only details and commit carry a username of their own; see FaultRule.username.
         let username = (call == .details || call == .commit) ? (try? parameters.get())?.text("username") : nil
         let fired = faults.fire(for: call, username: username)
