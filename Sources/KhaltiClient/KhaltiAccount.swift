@@ -1,3 +1,4 @@
+import ArrownetDomain
 import Crypto
 import Foundation
 
@@ -27,7 +28,7 @@ public enum KhaltiAccount {
 
     /// What sentences show of a fingerprint: its first 16 hex digits.
     public static func short(_ fingerprint: String) -> String {
-        String(fingerprint.prefix(16))
+        AccountSentences.short(fingerprint)
     }
 }
 

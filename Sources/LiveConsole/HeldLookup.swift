@@ -27,7 +27,8 @@ struct HeldLookup: Sendable {
         }
         return HeldLookupResult(
             lookedUp: lookedUp, settled: report.changes.map(Self.settled), notYetDue: report.notYetDue,
-            waitingForPerson: report.waitingForPerson)
+            waitingForPerson: report.waitingForPerson,
+            otherAccount: report.elsewhere.filter { $0.khaltiAccount != nil && $0.khaltiAccount != desk.khaltiAccount })
     }
 
     /// When the earliest held payment waiting for a lookup is due; flagged ones wait for a

@@ -6,8 +6,7 @@ import KhaltiClient
 public enum AccountWords {
     /// What a held payment of another account waits for, and what to do.
     public static func heldUnderAnotherAccount(_ fingerprint: String) -> String {
-        "held under another Khalti account (fingerprint \(KhaltiAccount.short(fingerprint))…): "
-            + "look it up from a counter with that account's token"
+        AccountSentences.heldUnderAnotherAccount(fingerprint)
     }
 
     /// The account as `status` and `history` name it.

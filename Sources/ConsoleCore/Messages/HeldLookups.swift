@@ -38,11 +38,15 @@ public struct HeldLookupResult: Hashable, Sendable {
     public let notYetDue: [PaymentSummary]
     /// Flagged payments: no longer looked up by themselves; a person decides.
     public let waitingForPerson: [PaymentSummary]
+    /// Held payments of another Khalti account (each summary's `khaltiAccount`): this
+    /// counter's token would hear "unknown reference", so they wait for that account's.
+    public let otherAccount: [PaymentSummary]
 
     public init(
         lookedUp: [PaymentSummary], settled: [SettledPayment] = [], notYetDue: [PaymentSummary] = [],
-        waitingForPerson: [PaymentSummary] = []
+        waitingForPerson: [PaymentSummary] = [], otherAccount: [PaymentSummary] = []
     ) {
+        self.otherAccount = otherAccount
         self.lookedUp = lookedUp
         self.settled = settled
         self.notYetDue = notYetDue

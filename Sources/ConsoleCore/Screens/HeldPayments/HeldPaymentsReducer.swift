@@ -137,6 +137,9 @@ enum HeldPaymentsReducer {
             }
             text += " Khalti asks for five minutes after sending; looked up by themselves then: \(when.joined(separator: ", "))."
         }
+        for payment in found.otherAccount {
+            text += " \(payment.username.value): " + AccountSentences.heldUnderAnotherAccount(payment.khaltiAccount ?? "") + "."
+        }
         return text
     }
 }
