@@ -1,12 +1,10 @@
 import Foundation
-import KhaltiSandbox
-import SQLiteJournal
-import PaymentJournal
 import Testing
 
 /// What a print command can learn about arrownet: an allow-listed environment, and a
-/// parent that writes no core file and is not dumpable.
-@Suite("Secrets: the print command's environment, core dumps, SIGQUIT during a payment")
+/// parent that writes no core file and is not dumpable. (SIGQUIT during a payment is
+/// tried beside Ctrl-C in PayInteractionTests.)
+@Suite("Secrets: the print command's environment and core dumps")
 struct ChildSecretsTests {
     static let secrets = [
         "PGPASSWORD": "pg-secret-\(UUID().uuidString)", "PGPASSFILE": "/nonexistent/pgpass-\(UUID().uuidString)",
@@ -76,27 +74,5 @@ struct ChildSecretsTests {
         if try await runner.isDebugBuild() {
             #expect(try String(contentsOf: dumpable, encoding: .utf8) == "dumpable=0\n")
         }
-    }
-
-    @Test("kill -QUIT while Khalti is slow: the payment is recorded with its answer and the process exits normally after it")
-    func quitWaitsForTheAnswer() async throws {
-        let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 3_000))]))
-        let runner = try await BinaryRunner.ready()
-        let pay = try BinaryProcess(runner, ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
-        let path = runner.dataFolder.appendingPathComponent("journal.sqlite").path
-        #expect(try await eventually { FileManager.default.fileExists(atPath: path) }, "\(pay.output)")
-        let journal = try SQLiteJournal(path: path)
-        defer { journal.closeNow() }
-        #expect(try await eventually { try await journal.history(HistoryFilter()).first?.state == .sending }, "\(pay.output)")
-        kill(pay.pid, SIGQUIT)
-        let exit = await pay.waitForExit()
-        #expect(!exit.killed, "SIGQUIT did not stop it: \(pay.output)")
-        #expect(exit.status == 0, "\(pay.output)")
-        #expect(pay.output.contains("The payment is on its way to Khalti and will be recorded"), "\(pay.output)")
-        #expect(pay.output.contains("PAID: Khalti says the payment succeeded."), "\(pay.output)")
-        let record = try #require(try await journal.history(HistoryFilter()).first)
-        #expect(record.state == .paid && record.transactionID != nil)
-        #expect(try await sandbox.ledgerEntries().count == 1)
-        await sandbox.stop()
     }
 }

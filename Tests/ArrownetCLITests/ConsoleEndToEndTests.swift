@@ -38,14 +38,7 @@ struct ConsoleEndToEndTests {
         try await withConsole { tmux, data in
             try await tmux.waitFor("Customer username")
             #expect(try tmux.screen().contains("SANDBOX: no real money"))
-            try tmux.type("Pradhanang")
-            try tmux.send("Enter")
-            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
-            try tmux.type("3")
-            try await tmux.waitFor("Confirm payment")
-            // The confirmation ignores a y that comes before anyone could read it back.
-            try await Task.sleep(for: .milliseconds(1_000))
-            try tmux.type("y")
+            try await tmux.confirmPayment("Pradhanang", name: "Ashish Pradhanang - Home (Pradhanang)", planKey: "3")
             let screen = try await tmux.waitFor("PAID")
             #expect(screen.contains("Rs. 5,085.00"))
             try await tmux.waitFor("Receipt")
@@ -71,13 +64,7 @@ struct ConsoleEndToEndTests {
     func held() async throws {
         try await withConsole { tmux, _ in
             try await tmux.waitFor("Customer username")
-            try tmux.type("queuedok")
-            try tmux.send("Enter")
-            try await tmux.waitFor("Bikash Tamang")
-            try tmux.send("Enter")
-            try await tmux.waitFor("Confirm payment")
-            try await Task.sleep(for: .milliseconds(1_000))
-            try tmux.type("y")
+            try await tmux.confirmPayment("queuedok", name: "Bikash Tamang", planKey: nil)
             let screen = try await tmux.waitFor("HELD")
             #expect(screen.contains("Keep the cash aside"))
             #expect(screen.contains("Held 1"))
@@ -136,13 +123,7 @@ struct ConsoleEndToEndTests {
         do {
             try await withConsole(baseURL: sandbox.baseURL) { tmux, data in
                 try await tmux.waitFor("Customer username")
-                try tmux.type("Pradhanang")
-                try tmux.send("Enter")
-                try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
-                try tmux.type("1")
-                try await tmux.waitFor("Confirm payment")
-                try await Task.sleep(for: .milliseconds(1_000))
-                try tmux.type("y")
+                try await tmux.confirmPayment("Pradhanang", name: "Ashish Pradhanang - Home (Pradhanang)", planKey: "1")
                 try await tmux.waitFor("Sending")
                 try tmux.send("C-c")
                 try await tmux.waitFor("will quit once Khalti's answer is recorded")
@@ -178,13 +159,7 @@ struct ConsoleEndToEndTests {
             #expect(shift["operator"] as? String == "sita" && shift["opening_float"] as? String == "2500.00")
             #expect(shift["closed_at"] is NSNull)
             // And it takes a payment.
-            try tmux.type("Pradhanang")
-            try tmux.send("Enter")
-            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
-            try tmux.type("1")
-            try await tmux.waitFor("Confirm payment")
-            try await Task.sleep(for: .milliseconds(1_000))
-            try tmux.type("y")
+            try await tmux.confirmPayment("Pradhanang", name: "Ashish Pradhanang - Home (Pradhanang)", planKey: "1")
             try await tmux.waitFor("PAID")
         }
     }
@@ -228,13 +203,7 @@ struct ConsoleEndToEndTests {
         do {
             try await withConsole(baseURL: sandbox.baseURL) { tmux, _ in
                 try await tmux.waitFor("Customer username")
-                try tmux.type("queuedok")
-                try tmux.send("Enter")
-                try await tmux.waitFor("Bikash Tamang")
-                try tmux.type("1")
-                try await tmux.waitFor("Confirm payment")
-                try await Task.sleep(for: .milliseconds(1_000))
-                try tmux.type("y")
+                try await tmux.confirmPayment("queuedok", name: "Bikash Tamang", planKey: "1")
                 let held = try await tmux.waitFor("HELD")
                 #expect(held.contains("Held 1"))
                 try tmux.send("Enter")

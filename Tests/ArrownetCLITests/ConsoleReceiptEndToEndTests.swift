@@ -7,13 +7,7 @@ extension ConsoleEndToEndTests {
     func consoleReceiptIsCounted() async throws {
         try await withConsole { tmux, data in
             try await tmux.waitFor("Customer username")
-            try tmux.type("Pradhanang")
-            try tmux.send("Enter")
-            try await tmux.waitFor("Ashish Pradhanang - Home (Pradhanang)")
-            try tmux.type("1")
-            try await tmux.waitFor("Confirm payment")
-            try await Task.sleep(for: .milliseconds(1_000))
-            try tmux.type("y")
+            try await tmux.confirmPayment("Pradhanang", name: "Ashish Pradhanang - Home (Pradhanang)", planKey: "1")
             try await tmux.waitFor("PAID")
             try await tmux.waitFor("Receipt")
             try tmux.send("Enter")

@@ -66,8 +66,11 @@ struct PayInteractionTests {
         #expect(!result.stderr.isEmpty, "the sentence is on standard error too")
     }
 
-    @Test("Ctrl-C while Khalti is slow says the payment is on its way, waits, records it and exits with its outcome")
-    func interruptWaits() async throws {
+    /// SIGINT (Ctrl-C) and SIGQUIT (Ctrl-backslash, which would dump core) between intent and
+    /// answer: each sent twice, neither may lose the answer.
+    @Test("Ctrl-C or SIGQUIT while Khalti is slow says the payment is on its way, waits, records it and exits with its outcome",
+          arguments: [SIGINT, SIGQUIT])
+    func interruptWaits(signal: Int32) async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [FaultRule(call: .commit, times: 1, effect: .latency(milliseconds: 3_000))]))
         let runner = try await BinaryRunner.ready()
         let pay = try BinaryProcess(runner, ["pay", "Pradhanang", "--months", "1", "--yes", "--base-url", sandbox.baseURL])
@@ -76,16 +79,17 @@ struct PayInteractionTests {
         let journal = try SQLiteJournal(path: path)
         defer { journal.closeNow() }
         #expect(try await eventually { try await journal.history(HistoryFilter()).first?.state == .sending }, "\(pay.output)")
-        kill(pay.pid, SIGINT)
+        kill(pay.pid, signal)
         try await Task.sleep(for: .milliseconds(200))
-        kill(pay.pid, SIGINT)
+        kill(pay.pid, signal)
         let exit = await pay.waitForExit()
         #expect(!exit.killed, "the signal did not stop it: \(pay.output)")
         #expect(exit.status == 0, "\(pay.output)")
         #expect(pay.output.contains("The payment is on its way to Khalti and will be recorded"), "\(pay.output)")
         #expect(pay.output.contains("PAID: Khalti says the payment succeeded."))
         #expect(!pay.output.contains("Waiting for Khalti"), "no spinner without a terminal")
-        #expect(try await journal.history(HistoryFilter()).first?.state == .paid)
+        let record = try #require(try await journal.history(HistoryFilter()).first)
+        #expect(record.state == .paid && record.transactionID != nil)
         #expect(try await sandbox.ledgerEntries().count == 1)
 
         await sandbox.stop()
