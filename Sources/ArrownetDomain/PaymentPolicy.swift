@@ -86,6 +86,12 @@ public enum PaymentPolicy {
         case .answered(let status, _, let errorCode?):
             // An error object: its state says nothing about the payment.
             if status == 404 { return .notPaid(.serviceNotFound) }
+            // Khalti's rule for an answer of 500 or more is hold, then look up after five
+            // minutes, whatever code it carries: a server failing while it answers may
+            // have applied the payment, so even "maintenance" is not proof of a refusal.
+            if status >= 500 {
+                return .held(.rejectedMaybeApplied(httpStatus: status, errorCode: errorCode), lookUpAfterSeconds: lookupDelayAfterSilenceSeconds)
+            }
             if let code = KhaltiErrorCode(code: errorCode), code.provesRefusal {
                 return .held(.refused(httpStatus: status, code: code), lookUpAfterSeconds: 0)
             }

@@ -197,7 +197,7 @@ struct ConsoleEndToEndTests {
     @Test("a held payment settled by the console's background lookup: the clerk reads it on the next screen")
     func backgroundSettlement() async throws {
         let sandbox = try await RunningSandbox.start(SandboxConfiguration(faults: [
-            FaultRule(call: .commit, username: "queuedok", times: 1, effect: .maintenance),
+            FaultRule(call: .commit, username: "queuedok", times: 1, effect: .refusal(code: "1019", status: 400)),
             FaultRule(call: .status, times: 1, effect: .httpError(status: 500)),
         ]))
         do {

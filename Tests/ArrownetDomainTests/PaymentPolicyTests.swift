@@ -46,7 +46,10 @@ struct PaymentPolicyTests {
         (.answered(httpStatus: 500, state: nil, errorCode: "1017"),
          .held(.rejectedMaybeApplied(httpStatus: 500, errorCode: "1017"), lookUpAfterSeconds: fiveMinutes)),
         (.unreadable(httpStatus: 502), .held(.unreadableAnswer(httpStatus: 502), lookUpAfterSeconds: fiveMinutes)),
-        (.answered(httpStatus: 503, state: nil, errorCode: "1019"), .held(.refused(httpStatus: 503, code: .maintenance), lookUpAfterSeconds: 0)),
+        // 500 or more: hold and look up after five minutes, whatever the code (Khalti's rule).
+        (.answered(httpStatus: 503, state: nil, errorCode: "1019"),
+         .held(.rejectedMaybeApplied(httpStatus: 503, errorCode: "1019"), lookUpAfterSeconds: fiveMinutes)),
+        (.answered(httpStatus: 400, state: nil, errorCode: "1019"), .held(.refused(httpStatus: 400, code: .maintenance), lookUpAfterSeconds: 0)),
         // An error object's state says nothing: "Error" under an error code is not a failed payment.
         (.answered(httpStatus: 200, state: "Error", errorCode: "1017"),
          .held(.rejectedMaybeApplied(httpStatus: 200, errorCode: "1017"), lookUpAfterSeconds: fiveMinutes)),
@@ -69,6 +72,9 @@ struct PaymentPolicyTests {
         let verdict = PaymentPolicy.verdict(for: .answered(httpStatus: 400, state: "Error", errorCode: code.code))
         let refusals: Set<String> = ["1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010", "1011",
                                      "1012", "1014", "1015", "1016", "1019", "1020", "4000"]
+        // Whatever the code, 500 or more waits the usual window.
+        #expect(PaymentPolicy.verdict(for: .answered(httpStatus: 503, state: nil, errorCode: code.code))
+            == .held(.rejectedMaybeApplied(httpStatus: 503, errorCode: code.code), lookUpAfterSeconds: Self.fiveMinutes))
         if refusals.contains(code.code) {
             #expect(verdict == .held(.refused(httpStatus: 400, code: code), lookUpAfterSeconds: 0))
         } else {

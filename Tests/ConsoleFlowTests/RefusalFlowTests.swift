@@ -57,9 +57,9 @@ struct RefusalFlowTests {
 
     /// Maintenance is an answered refusal: nothing can land later, so one lookup that
     /// finds no payment settles it while the customer is still at the counter.
-    @Test("maintenance on the payment: a refusal, settled NOT PAID within seconds; the customer can pay again")
+    @Test("maintenance refused on the payment (HTTP 400): settled NOT PAID within seconds; the customer can pay again")
     func maintenanceOnPayment() async throws {
-        try await LiveCounter.with(faults: [FaultRule(call: .commit, times: 1, effect: .maintenance)]) { counter in
+        try await LiveCounter.with(faults: [FaultRule(call: .commit, times: 1, effect: .refusal(code: "1019", status: 400))]) { counter in
             await counter.payOneMonth("Pradhanang")
             let outcome = try await counter.state.outcome()
             #expect(outcome.headline == "NOT PAID")

@@ -45,11 +45,17 @@ struct PaymentContractTests {
         }
     }
 
-    @Test("maintenance on a payment is an answered refusal: held, looked up at once")
+    @Test("maintenance on a payment: at HTTP 503 held for five minutes (Khalti's rule for 5xx); at 400 an answered refusal, looked up at once")
     func maintenance() async throws {
         try await SandboxHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)])) { harness in
             let result = try await harness.pay("Pradhanang", reference: "MNT1")
-            #expect(result.verdict == .held(.refused(httpStatus: 503, code: .maintenance), lookUpAfterSeconds: 0))
+            #expect(result.verdict == .held(.rejectedMaybeApplied(httpStatus: 503, errorCode: "1019"), lookUpAfterSeconds: 300))
+            #expect(result.refusal?.code == .maintenance)
+        }
+        let refused = SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .refusal(code: "1019", status: 400))])
+        try await SandboxHarness.with(refused) { harness in
+            let result = try await harness.pay("Pradhanang", reference: "MNT2")
+            #expect(result.verdict == .held(.refused(httpStatus: 400, code: .maintenance), lookUpAfterSeconds: 0))
             #expect(result.refusal?.code == .maintenance)
         }
     }

@@ -18,7 +18,7 @@ struct FaultMatrixTests {
 
     static let commitFaults: [FaultRule.Effect?] = [
         nil, .dropBeforeHandling, .dropConnection, .answerLate(milliseconds: 1_500), .httpError(status: 502), .nonJSONBody, .maintenance,
-        .alreadyPaid,
+        .alreadyPaid, .refusal(code: "1019", status: 400),
     ]
     static let lookupFaults: [LookupFault] = [
         .none, .effect(.dropBeforeHandling), .effect(.dropConnection), .effect(.httpError(status: 503)), .effect(.nonJSONBody),
@@ -184,6 +184,7 @@ struct FaultMatrixTests {
         case .errorEntries(let code): "error_entries(\(code))"
         case .wrongAmount: "wrong_amount"
         case .alreadyPaid: "already_paid"
+        case .refusal(let code, let status): "refusal(\(code), \(status))"
         }
     }
 }

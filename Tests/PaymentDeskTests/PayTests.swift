@@ -65,7 +65,7 @@ struct PayTests {
         arguments: [
             (SandboxConfiguration(openingBalance: Money(rupees: 100)), 400, "1016", "balance too low",
              "The counter's Khalti balance (Rs. 100.00) is too low for this payment: nothing was paid. Top it up, then take the payment again."),
-            (SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)]), 503, "1019", "maintenance",
+            (SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .refusal(code: "1019", status: 400))]), 400, "1019", "maintenance",
              "Khalti's Arrownet service is in maintenance: nothing was paid. Try again later."),
         ])
     func answeredRefusal(configuration: SandboxConfiguration, status: Int, code: String, words: String, sentence: String) async throws {
@@ -85,6 +85,21 @@ struct PayTests {
         }
     }
 
+
+    /// Khalti's rule for an answer of 500 or more: hold, and look up after five minutes,
+    /// whatever code it carries (maintenance too: a failing server may have applied it).
+    @Test("maintenance answered with HTTP 503 is held for the usual window, not settled by one lookup")
+    func maintenanceAt503IsHeld() async throws {
+        try await DeskHarness.with(SandboxConfiguration(faults: [FaultRule(call: .commit, effect: .maintenance)])) { harness in
+            let outcome = try await harness.pay("Pradhanang")
+            guard case .held(let summary, let reason) = outcome else { Issue.record("got \(outcome)"); return }
+            #expect(reason.contains("HTTP 503") && reason.contains("maintenance"), "\(reason)")
+            let record = try await harness.record(summary)
+            #expect(record.lookupCount == 0, "not looked up while the customer waits")
+            #expect(record.nextLookupAt == record.createdAt.addingTimeInterval(DeskHarness.rules.firstLookupDelay), "the usual first lookup")
+            #expect(await harness.reconcile(after: 60).nothingLookedUp, "not before Khalti's five minutes")
+        }
+    }
 
     @Test("a 4000 on commit whose details say the bill is already paid tells the clerk so; nothing is paid")
     func alreadyPaid() async throws {

@@ -157,7 +157,9 @@ struct ReconcileTests {
 
     @Test("a refusal whose confirming lookup fails stays held, due at once; the next lookup settles it")
     func refusalLookupFails() async throws {
-        let faults = [FaultRule(call: .commit, effect: .maintenance), FaultRule(call: .status, times: 1, effect: .httpError(status: 502))]
+        let faults = [
+            FaultRule(call: .commit, effect: .refusal(code: "1019", status: 400)), FaultRule(call: .status, times: 1, effect: .httpError(status: 502)),
+        ]
         try await DeskHarness.with(SandboxConfiguration(faults: faults)) { harness in
             guard case .held(let held, let reason) = try await harness.pay("Pradhanang") else { Issue.record("not held"); return }
             #expect(reason.contains("maintenance"))

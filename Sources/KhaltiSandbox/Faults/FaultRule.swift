@@ -5,7 +5,8 @@
 /// `{"call": "commit", "username": "queuedok", "times": 1, "effect": "drop_connection"}`;
 /// `effect` is one of `latency` (+ `milliseconds`), `http_error` (+ `status`, 500-599),
 /// `non_json`, `drop_before`, `drop_connection`, `answer_late` (+ `milliseconds`),
-/// `maintenance`, `error_entries` (+ `error_code`), `wrong_amount`, `already_paid`.
+/// `maintenance`, `error_entries` (+ `error_code`), `wrong_amount`, `already_paid`,
+/// `refusal` (+ `error_code`, `status` 400-599, default 400).
 public struct FaultRule: Sendable, Equatable, Codable {
     /// The Khalti calls a rule can target.
     public enum Call: String, Sendable, Codable, CaseIterable {
@@ -41,6 +42,9 @@ public struct FaultRule: Sendable, Equatable, Codable {
         /// Commit only: answers 4000 with the words Khalti's pages show when the bill was
         /// paid already ("Payment seems to have already been Made!"). Nothing is paid.
         case alreadyPaid
+        /// Commit only: answers this error code with this HTTP status (400 by default)
+        /// without handling the call: an answered refusal, nothing paid.
+        case refusal(code: String, status: Int)
     }
 
     /// The call the rule applies to; `nil` for every call.
@@ -99,11 +103,17 @@ public struct FaultRule: Sendable, Equatable, Codable {
         case "error_entries": effect = .errorEntries(code: try container.decodeIfPresent(String.self, forKey: .errorCode) ?? "1017")
         case "wrong_amount": effect = .wrongAmount
         case "already_paid": effect = .alreadyPaid
+        case "refusal":
+            let status = try container.decodeIfPresent(Int.self, forKey: .status) ?? 400
+            guard (400...599).contains(status) else {
+                throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "status must be 400 to 599")
+            }
+            effect = .refusal(code: try container.decodeIfPresent(String.self, forKey: .errorCode) ?? "1019", status: status)
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .effect, in: container,
                 debugDescription: "effect must be latency, http_error, non_json, drop_before, drop_connection, answer_late, "
-                    + "maintenance, error_entries, wrong_amount or already_paid")
+                    + "maintenance, error_entries, wrong_amount, already_paid or refusal")
         }
     }
 
@@ -131,6 +141,10 @@ public struct FaultRule: Sendable, Equatable, Codable {
             try container.encode(code, forKey: .errorCode)
         case .wrongAmount: try container.encode("wrong_amount", forKey: .effect)
         case .alreadyPaid: try container.encode("already_paid", forKey: .effect)
+        case .refusal(let code, let status):
+            try container.encode("refusal", forKey: .effect)
+            try container.encode(code, forKey: .errorCode)
+            try container.encode(status, forKey: .status)
         }
     }
 }

@@ -57,12 +57,13 @@ struct KhaltiRoutes: Sendable {
         case .nonJSONBody: return HTTPResponses.nonJSONPage()
         case .maintenance: return HTTPResponses.json(.failure(.maintenance))
         case .alreadyPaid where call == .commit: return HTTPResponses.json(.failure(.alreadyPaid))
+        case .refusal(let code, let status) where call == .commit: return HTTPResponses.json(.failure(.refusal(code: code, status: status)))
         case .dropBeforeHandling:
             context.closeConnectionWithoutAnswer()
             throw ConnectionDroppedOnPurpose()
         case .errorEntries(let code) where call == .status || call == .bulkStatus:
             return HTTPResponses.json(LookupFaults.errorEntries(code: code, call: call, parameters: try? parameters.get()))
-        case .latency, .dropConnection, .answerLate, .errorEntries, .wrongAmount, .alreadyPaid, nil: break
+        case .latency, .dropConnection, .answerLate, .errorEntries, .wrongAmount, .alreadyPaid, .refusal, nil: break
         }
 
         var answer: WireAnswer = switch parameters {

@@ -82,6 +82,15 @@ struct KhaltiError: Error, Sendable {
         code: "4000", message: "Can't fulfill request", error: "client_error",
         details: "Advance payment is not accepted for this customer")
 
+    /// Any code as an answered refusal (the `refusal` fault), with the protocol's words
+    /// for the codes the sandbox knows and a plain sentence for the rest.
+    static func refusal(code: String, status: Int) -> KhaltiError {
+        let known = [maintenance, tokenInvalid, tokenMissing, duplicateReference, serverError, usernameNotFound].first { $0.code == code }
+        return KhaltiError(
+            code: code, httpStatus: status, message: known?.message ?? "Request refused", error: known?.error ?? "refused",
+            details: known?.details ?? "The request was refused (\(code)).")
+    }
+
     static func insufficientCredits(available: String) -> KhaltiError {
         KhaltiError(
             code: "1016", message: "Insufficient credits", error: "insufficient_credits",
