@@ -35,6 +35,8 @@ public enum PaymentState: String, Codable, CaseIterable, Sendable, Hashable {
         // Only for a payment flagged for a person (Khalti refunded it after it was paid):
         // the person records that the money went back. The journal checks the flag.
         case (.paid, .notPaid): true
+        // Only while flagged (a later answer from Khalti contradicts it) and by a person.
+        case (.notPaid, .paid), (.notReceived, .paid): true
         default: false
         }
     }

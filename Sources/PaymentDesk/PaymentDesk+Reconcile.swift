@@ -58,8 +58,21 @@ extension PaymentDesk {
         }
         // Let another console try them at once rather than when the claim runs out.
         try? await store.releaseClaims(unanswered)
+        await checkDecided(since: calendar.startOfDay(for: now), into: &report)
         await listWaiting(asked: Set(due.map(\.reference)), at: now, into: &report)
         return report
+    }
+
+    /// Today's payments decided not paid or not received without Khalti's final answer,
+    /// looked up once (`checkDecidedPayments`): a contradiction is a change (flagged).
+    private func checkDecided(since: Date, into report: inout ReconcileReport) async {
+        let late = await checkDecidedPayments(since: since)
+        if let problem = late.journalProblem {
+            report.journalProblem = problem
+            return
+        }
+        report.changes += late.flagged.map { PaymentChange(before: $0.state, after: $0, note: $0.attention ?? "") }
+        report.failures += late.failures
     }
 
     /// The held payments this run did not ask about, and why: not yet due (with when),
@@ -130,6 +143,12 @@ extension PaymentDesk {
         let evidence = scrubbed(PaymentWords.lookupEvidence(answer, note: note))
         do {
             guard let written = try await store.recordLookup(payment.reference, found: finding, evidence: evidence, at: now) else {
+                // Decided meanwhile (by a person): what Khalti says is still recorded, and
+                // flags the payment when it contradicts the decision.
+                if let settled = try await store.payment(payment.reference),
+                   let flagged = try await noteLateAnswer(answer, of: settled), let problem = flagged.attention {
+                    return .written(flagged, note: problem)
+                }
                 return .settledElsewhere
             }
             return .written(written, note: evidence.note)
@@ -163,7 +182,7 @@ extension PaymentDesk {
                         + "\(rules.unknownReferenceLookups) such answers, over at least \(Self.minutes(rules.unknownReferenceWindow)) "
                         + "after sending); a late request can still land.")
         case .needsAttention(let problem):
-            return (.needsAttention(gateway.scrub(problem)), "Lookup disagrees with the journal; a person must decide: \(problem)")
+            return (.needsAttention(gateway.scrub(problem), answer: LateAnswer.canonical(answer)), "Lookup disagrees with the journal; a person must decide: \(problem)")
         }
     }
 

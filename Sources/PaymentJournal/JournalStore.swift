@@ -96,9 +96,22 @@ public protocol JournalStore: Sendable {
     /// Its state stays `paid`; nil when it is not paid, or already flagged.
     func flagPaid(_ reference: PaymentReference, problem: String, evidence: PaymentEvidence, at time: Date) async throws(JournalError) -> PaymentRecord?
 
+    /// Records Khalti's answer about a payment already final (paid, not paid, not
+    /// received): an event, and `answer` (its canonical text) as what the payment now
+    /// stands against; with `problem` the payment is also flagged for a person (the
+    /// answer contradicts it). Its state never moves: a person settles it with `resolve`.
+    /// nil when the payment is not in one of those states, is already flagged, or already
+    /// stands against this very answer: nothing is written then (`LateAnswerRule`).
+    func recordLateAnswer(
+        _ reference: PaymentReference, answer: String, flag problem: String?, evidence: PaymentEvidence, at time: Date
+    ) async throws(JournalError) -> PaymentRecord?
+
     /// A person's decision, after checking with Khalti: a held payment (flagged or not)
     /// becomes paid or not paid; a flagged paid payment is confirmed paid (flag cleared)
-    /// or becomes not paid. Anything else is refused with `.notResolvable`.
+    /// or becomes not paid; a flagged not paid or not received payment (Khalti's later
+    /// answer contradicted it) becomes paid, or its flag is cleared (not paid after all).
+    /// Anything else is refused with `.notResolvable`. The answer the payment stands
+    /// against (`decidedAgainst`) is kept with the decision.
     func resolve(_ resolution: Resolution, at time: Date) async throws(JournalError) -> PaymentRecord
 
     /// Records that the payment's receipt was printed (or saved). Append-only, like the
@@ -198,8 +211,9 @@ public enum LookupFinding: Sendable, Hashable {
     /// Khalti does not know the reference (002), not yet for long enough to decide.
     case unknownToKhalti(nextLookupAt: Date)
     /// The answer disagrees with the journal: a person must decide, so it is no longer
-    /// looked up by itself.
-    case needsAttention(String)
+    /// looked up by itself. `answer` is the answer's canonical text, kept as what the
+    /// person's decision stands against.
+    case needsAttention(String, answer: String? = nil)
 }
 
 /// A person's decision about a payment Khalti's answers could not settle.

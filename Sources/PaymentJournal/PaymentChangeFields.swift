@@ -13,8 +13,10 @@ public struct PaymentChangeFields: Sendable, Hashable {
     public var firstLookupAt: Date?
     public var refusedByKhalti: Bool
     public var attention: String?
+    public var decidedAgainst: String?
 
     public init(_ current: PaymentRecord) {
+        decidedAgainst = current.decidedAgainst
         transactionID = current.transactionID
         sentAt = current.sentAt
         lookupCount = current.lookupCount
@@ -40,8 +42,11 @@ public struct PaymentChangeFields: Sendable, Hashable {
         case .unknownToKhalti(let nextLookupAt):
             unknownReferenceLookups += 1
             self.nextLookupAt = nextLookupAt
-        case .needsAttention(let problem):
+        case .needsAttention(let problem, let answer):
             attention = problem
+            // The person's decision will stand against this answer: the same one again
+            // must not reopen it.
+            decidedAgainst = answer
             nextLookupAt = nil
         }
     }

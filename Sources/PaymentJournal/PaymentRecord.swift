@@ -41,14 +41,19 @@ public struct PaymentRecord: Sendable, Hashable {
     /// The shift open at its counter when the intent was written; nil for payments
     /// written before shifts.
     public let shiftID: Int64?
+    /// Khalti's answer (canonical text, `LateAnswer.canonical`) that the payment's flag
+    /// for a person, and then the person's decision, stand against; or that a final
+    /// payment was last checked against. A later answer equal to it reopens nothing.
+    public let decidedAgainst: String?
 
     public init(
         reference: PaymentReference, khaltiEnvironment: String, username: Username, customerName: String,
         duration: PlanDuration, amount: Money, counter: String, operatorName: String, state: PaymentState,
         transactionID: String?, createdAt: Date, sentAt: Date?, updatedAt: Date, resolvedAt: Date?, lookupCount: Int,
         unknownReferenceLookups: Int, nextLookupAt: Date?, firstLookupAt: Date?, refusedByKhalti: Bool,
-        attention: String?, owner: String?, shiftID: Int64?, khaltiAccount: String? = nil
+        attention: String?, owner: String?, shiftID: Int64?, khaltiAccount: String? = nil, decidedAgainst: String? = nil
     ) {
+        self.decidedAgainst = decidedAgainst
         self.khaltiAccount = khaltiAccount
         self.shiftID = shiftID
         self.reference = reference

@@ -115,14 +115,20 @@ extension PostgresJournal {
                 return try await Self.move(
                     connection, reference, to: .notPaid, at: time, evidence: evidence, actor: resolution.person, logger: logger
                 ) { $0.attention = nil }
-            case (.paid, .paid) where current.attention != nil:
-                // Confirmed paid after all: the flag goes, the state stays.
+            case (.notPaid, .paid) where current.attention != nil, (.notReceived, .paid) where current.attention != nil:
+                // Khalti's later answer said paid, and the person agrees.
+                return try await Self.move(
+                    connection, reference, to: .paid, at: time, evidence: evidence, actor: resolution.person, logger: logger
+                ) { $0.attention = nil }
+            case (.paid, .paid) where current.attention != nil, (.notPaid, .notPaid) where current.attention != nil,
+                 (.notReceived, .notPaid) where current.attention != nil:
+                // Confirmed as it is after all: the flag goes, the state stays.
                 let rows = try await connection.rows(
                     "UPDATE payment SET attention = NULL, updated_at = \(time.stored) WHERE reference = \(reference.value) RETURNING id",
                     logger: logger)
                 try await Self.appendEvent(
-                    connection, paymentID: try rows[0].decode(Int64.self), at: time, from: .paid, to: .paid, evidence: evidence,
-                    actor: resolution.person, logger: logger)
+                    connection, paymentID: try rows[0].decode(Int64.self), at: time, from: current.state, to: current.state,
+                    evidence: evidence, actor: resolution.person, logger: logger)
                 return try await Self.payment(connection, reference: reference, locking: false, logger: logger)
             default:
                 throw JournalError.notResolvable(reference: reference, state: current.state)
@@ -232,7 +238,8 @@ extension PostgresJournal {
         evidence: PaymentEvidence, actor: String? = nil, logger: Logger, _ change: (inout PaymentChangeFields) -> Void
     ) async throws -> PaymentRecord {
         let current = try await payment(connection, reference: reference, logger: logger)
-        guard current.state.canMove(to: next), current.state != .paid || current.attention != nil else {
+        // A final payment moves only while flagged for a person (the person's decision).
+        guard current.state.canMove(to: next), current.state.isOpen || current.attention != nil else {
             throw JournalError.transitionRefused(reference: reference, from: current.state, to: next)
         }
         if next.isFinal {
@@ -249,7 +256,7 @@ extension PostgresJournal {
                 lookup_count = \(fields.lookupCount), unknown_reference_lookups = \(fields.unknownReferenceLookups),
                 next_lookup_at = \(fields.nextLookupAt?.stored), first_lookup_at = \(fields.firstLookupAt?.stored),
                 refused_by_khalti = \(fields.refusedByKhalti), attention = \(fields.attention),
-                lookup_claimed_by = NULL, lookup_claimed_until = NULL
+                decided_against = \(fields.decidedAgainst), lookup_claimed_by = NULL, lookup_claimed_until = NULL
             WHERE reference = \(reference.value) RETURNING id
             """,
             logger: logger)

@@ -24,7 +24,7 @@ enum PostgresRows {
     static let paymentColumns = """
         id, reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator, state,
         transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
-        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account
+        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account, decided_against
         """
 
     static func payment(_ postgresRow: PostgresRow) throws(JournalError) -> PaymentRecord {
@@ -58,7 +58,8 @@ enum PostgresRows {
             attention: try read("attention"),
             owner: try read("owner"),
             shiftID: try read("shift_id"),
-            khaltiAccount: try read("khalti_account")
+            khaltiAccount: try read("khalti_account"),
+            decidedAgainst: try read("decided_against")
         )
     }
 

@@ -8,7 +8,8 @@
 /// - its state moves only along `PaymentState.canMove`; a paid one moves (to not paid)
 ///   only while flagged for a person;
 /// - what was promised to the customer never changes; a final payment never changes
-///   (but for a paid one's flag, and a person's decision on it);
+///   (but for its flag and the answer it stands against, and a person's decision on a
+///   flagged one; see `PostgresLateAnswerSchema`);
 /// - one unresolved payment per customer and Khalti across every counter (partial
 ///   unique index on the lower-cased username);
 /// - one open shift per counter; a closed shift never changes; a shift cannot close
@@ -21,7 +22,7 @@
 /// row be inserted in its final form; updates and deletes stay guarded as ever.
 enum PostgresSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// Serialises set-up: several counters starting at once on an empty database wait
     /// for one to create the tables, then find them ready.
@@ -30,14 +31,23 @@ enum PostgresSchema {
     /// The states that count as unresolved; must equal `PaymentState.isOpen`.
     static let openStatesSQL = "('prepared', 'sending', 'held')"
 
-    /// The allowed moves as `from>to`; must equal `PaymentState.canMove` (a test holds it to that).
-    static let allowedMovesSQL = """
+    /// The allowed moves as `from>to` in versions 1 and 2. Kept as they were, so that each
+    /// migration stays what it was when a database was set up.
+    static let allowedMovesV1SQL = """
         ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
         'held>held', 'held>paid', 'held>not_paid', 'held>not_received', 'paid>not_paid')
         """
 
+    /// The allowed moves as `from>to` since version 3 (a person's decision that a flagged
+    /// not paid or not received payment was paid); must equal `PaymentState.canMove` (a
+    /// test holds it to that).
+    static let allowedMovesSQL = """
+        ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
+        'held>held', 'held>paid', 'held>not_paid', 'held>not_received', 'paid>not_paid', 'not_paid>paid', 'not_received>paid')
+        """
+
     /// Migration `n` is `migrations[n - 1]`; each runs in the set-up transaction.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, PostgresLateAnswerSchema.version3]
 
     static let version1 = """
         CREATE FUNCTION arrownet_copying() RETURNS boolean LANGUAGE sql STABLE AS
@@ -176,7 +186,7 @@ enum PostgresSchema {
                 RAISE EXCEPTION 'what was promised to the customer never changes' USING ERRCODE = 'check_violation';
             END IF;
             IF NEW.state IS DISTINCT FROM OLD.state AND (
-                (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesSQL)
+                (OLD.state || '>' || NEW.state) NOT IN \(allowedMovesV1SQL)
                 OR (OLD.state = 'paid' AND OLD.attention IS NULL)) THEN
                 RAISE EXCEPTION 'this payment state change is not allowed' USING ERRCODE = 'check_violation';
             END IF;

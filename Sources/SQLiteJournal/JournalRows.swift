@@ -10,7 +10,7 @@ enum JournalRows {
     static let paymentColumns = """
         id, reference, khalti_environment, username, customer_name, months, amount_paisa, counter, operator, state,
         transaction_id, created_at, sent_at, updated_at, resolved_at, lookup_count, unknown_reference_lookups,
-        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account
+        next_lookup_at, first_lookup_at, refused_by_khalti, attention, owner, shift_id, khalti_account, decided_against
         """
 
     static func payment(_ row: Row) throws(JournalError) -> PaymentRecord {
@@ -51,7 +51,8 @@ enum JournalRows {
             attention: row["attention"],
             owner: row["owner"],
             shiftID: row["shift_id"],
-            khaltiAccount: row["khalti_account"]
+            khaltiAccount: row["khalti_account"],
+            decidedAgainst: row["decided_against"]
         )
     }
 

@@ -11,13 +11,13 @@ import PaymentJournal
 /// - a payment is inserted only as `prepared`;
 /// - its state moves only along `PaymentState.canMove` (trigger);
 /// - what was promised to the customer (reference, username, amount, ...) never changes;
-/// - a final payment never changes (but for a paid one's flag for a person, and a
-///   person's decision that a flagged paid payment's money went back); payments and
-///   events are never deleted;
+/// - a final payment never changes (but for its flag for a person and the answer it
+///   stands against, and a person's decision on a flagged one); payments and events are
+///   never deleted;
 /// - one open payment per customer and Khalti (partial unique index).
 enum JournalSchema {
     /// The highest schema version this program writes.
-    static let currentVersion = 6
+    static let currentVersion = 7
     /// Prefix of every migration identifier, which tells our migrations from another program's.
     static let identifierPrefix = "journal v"
 
@@ -39,6 +39,14 @@ enum JournalSchema {
     static let allowedMovesSQL = """
         ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
         'held>held', 'held>paid', 'held>not_paid', 'held>not_received', 'paid>not_paid')
+        """
+
+    /// Version 7 adds a person's decision on a flagged not paid or not received payment
+    /// (a later answer from Khalti contradicted it): it becomes paid. Must equal
+    /// `PaymentState.canMove` (a test holds it to that).
+    static let allowedMovesV7SQL = """
+        ('prepared>sending', 'prepared>abandoned', 'sending>paid', 'sending>held', 'sending>not_paid', \
+        'held>held', 'held>paid', 'held>not_paid', 'held>not_received', 'paid>not_paid', 'not_paid>paid', 'not_received>paid')
         """
 
     static func migrator() -> DatabaseMigrator {
@@ -232,6 +240,9 @@ enum JournalSchema {
 
                 PRAGMA user_version = 6;
                 """)
+        }
+        migrator.registerMigration("\(identifierPrefix)7: late answers flag final payments; a person re-decides them") { db in
+            try db.execute(sql: LateAnswerSchema.sqliteVersion7)
         }
         return migrator
     }

@@ -103,13 +103,20 @@ extension SQLiteJournal {
                 return try Self.move(db, reference, to: .notPaid, at: time, evidence: evidence, actor: resolution.person) { fields in
                     fields.attention = nil
                 }
-            case (.paid, .paid) where current.attention != nil:
-                // Confirmed paid after all: the flag goes, the state stays.
+            case (.notPaid, .paid) where current.attention != nil, (.notReceived, .paid) where current.attention != nil:
+                // Khalti's later answer said paid, and the person agrees.
+                return try Self.move(db, reference, to: .paid, at: time, evidence: evidence, actor: resolution.person) { fields in
+                    fields.attention = nil
+                }
+            case (.paid, .paid) where current.attention != nil, (.notPaid, .notPaid) where current.attention != nil,
+                 (.notReceived, .notPaid) where current.attention != nil:
+                // Confirmed as it is after all: the flag goes, the state stays.
                 try db.execute(
                     sql: "UPDATE payment SET attention = NULL, updated_at = ? WHERE reference = ?",
                     arguments: [time.stored, reference.value])
                 try Self.appendEvent(
-                    db, paymentID: try Self.id(db, reference), at: time, from: .paid, to: .paid, evidence: evidence, actor: resolution.person)
+                    db, paymentID: try Self.id(db, reference), at: time, from: current.state, to: current.state, evidence: evidence,
+                    actor: resolution.person)
                 return try Self.payment(db, reference: reference)
             default:
                 throw JournalError.notResolvable(reference: reference, state: current.state)
@@ -155,7 +162,8 @@ extension SQLiteJournal {
         actor: String? = nil, _ change: (inout PaymentChangeFields) -> Void
     ) throws -> PaymentRecord {
         let current = try payment(db, reference: reference)
-        guard current.state.canMove(to: next), current.state != .paid || current.attention != nil else {
+        // A final payment moves only while flagged for a person (the person's decision).
+        guard current.state.canMove(to: next), current.state.isOpen || current.attention != nil else {
             throw JournalError.transitionRefused(reference: reference, from: current.state, to: next)
         }
         var fields = PaymentChangeFields(current)
@@ -165,13 +173,13 @@ extension SQLiteJournal {
             sql: """
                 UPDATE payment SET state = ?, transaction_id = ?, sent_at = ?, updated_at = ?, resolved_at = ?,
                     lookup_count = ?, unknown_reference_lookups = ?, next_lookup_at = ?, first_lookup_at = ?,
-                    refused_by_khalti = ?, attention = ?, lookup_claimed_by = NULL, lookup_claimed_until = NULL
+                    refused_by_khalti = ?, attention = ?, decided_against = ?, lookup_claimed_by = NULL, lookup_claimed_until = NULL
                 WHERE reference = ?
                 """,
             arguments: [
                 next.rawValue, fields.transactionID, fields.sentAt?.stored, time.stored, next.isFinal ? time.stored : nil,
                 fields.lookupCount, fields.unknownReferenceLookups, fields.nextLookupAt?.stored, fields.firstLookupAt?.stored,
-                fields.refusedByKhalti, fields.attention, reference.value,
+                fields.refusedByKhalti, fields.attention, fields.decidedAgainst, reference.value,
             ])
         try appendEvent(db, paymentID: try id(db, reference), at: time, from: current.state, to: next, evidence: evidence, actor: actor)
         return try payment(db, reference: reference)

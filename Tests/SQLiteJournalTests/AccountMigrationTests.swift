@@ -34,7 +34,7 @@ struct AccountMigrationTests {
 
         let journal = try SQLiteJournal(path: path)
         defer { journal.closeNow() }
-        #expect(try await journal.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 6)
+        #expect(try await journal.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == JournalSchema.currentVersion)
         let reference = try PaymentReference("OLD5")
         #expect(try await journal.payment(reference)?.khaltiAccount == nil)
         let time = JournalSamples.morning.addingTimeInterval(3600)

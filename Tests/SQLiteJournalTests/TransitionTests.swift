@@ -11,10 +11,10 @@ struct TransitionTests {
         PaymentState.allCases.map { to in (from, to) }
     }
 
-    /// Moves allowed for a payment that is not flagged for a person: `paid>not_paid`
-    /// needs the flag (a refund found after it was paid).
+    /// Moves allowed for a payment that is not flagged for a person: a final payment's
+    /// moves (`paid>not_paid`, `not_paid>paid`, `not_received>paid`) need the flag.
     static func allowedUnflagged(_ from: PaymentState, _ to: PaymentState) -> Bool {
-        from.canMove(to: to) && from != .paid
+        from.canMove(to: to) && from.isOpen
     }
 
     @Test("the journal's code refuses every move PaymentState.canMove refuses, and makes every one it allows")
