@@ -53,6 +53,9 @@ public struct ConsoleEnvironment: Sendable {
     public var discardTypeahead: @Sendable () -> Void
     /// Waits between progress ticks; tests make time pass by hand.
     public var sleep: @Sendable (Duration) async throws -> Void
+    /// Seconds this counter's clock is ahead of the journal's, nil when it cannot be
+    /// measured; none by default (test environments set it when they use it).
+    public var clockDrift: @Sendable () async -> TimeInterval? = { nil }
 
     public init(
         now: @escaping @Sendable () -> Date,

@@ -26,11 +26,12 @@ public enum LiveConsoleEnvironment {
         discardTypeahead: @escaping @Sendable () -> Void,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> ConsoleEnvironment {
-        let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock)
+        let looked = LookupPositions()
+        let payment = DeskPayment(desk: desk, calendar: calendar, clock: clock, looked: looked)
         let held = HeldLookup(desk: desk)
         let shifts = DeskShifts(desk: desk, counter: counter, printer: printer, calendar: calendar)
         let drawer = CashDrawer(desk: desk, printer: printer, counter: counter)
-        return ConsoleEnvironment(
+        var environment = ConsoleEnvironment(
             now: clock,
             fetchAccount: { username throws(ConsoleError) in
                 do throws(KhaltiError) {
@@ -41,8 +42,11 @@ public enum LiveConsoleEnvironment {
             },
             customerPayments: { username throws(ConsoleError) in
                 do throws(JournalError) {
+                    // Taken before the read: whatever is paid after it, the clerk has not seen.
+                    let seen = try await desk.journalPosition()
                     let open = try await desk.openPayment(for: username)
                     let paid = try await desk.paidPayments(username, since: clock().addingTimeInterval(-recentPaymentsWindow))
+                    looked.record(seen, for: username)
                     return (open.map { [$0] } ?? []) + paid
                 } catch {
                     throw ConsoleError(journal: error)
@@ -77,5 +81,8 @@ public enum LiveConsoleEnvironment {
             discardTypeahead: discardTypeahead,
             sleep: sleep
         )
+        // The journal's clock against the desk's (the console's); the header says when they drift.
+        environment.clockDrift = { try? await desk.clockDrift() }
+        return environment
     }
 }

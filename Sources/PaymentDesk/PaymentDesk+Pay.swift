@@ -19,6 +19,15 @@ extension PaymentDesk {
     public func pay(
         account: Account, plan: Plan, counter: String, operator operatorName: String, unseenSince: Date
     ) async -> PaymentOutcome {
+        await pay(account: account, plan: plan, counter: counter, operator: operatorName, unseen: .createdSince(unseenSince))
+    }
+
+    /// `pay` with the paid payments the clerk was not shown named by the journal itself:
+    /// `.paidAfter(position)` with the position taken when the customer's payments were
+    /// read (`journalPosition()`), so no counter's clock decides what was "since".
+    public func pay(
+        account: Account, plan: Plan, counter: String, operator operatorName: String, unseen: UnseenPayments
+    ) async -> PaymentOutcome {
         guard account.plan(for: plan.duration) == plan else {
             return .refused("Arrownet does not offer \(plan.duration.label) at \(plan.amount.formatted) to this customer; look the customer up again.")
         }
@@ -29,7 +38,7 @@ extension PaymentDesk {
             customerName: gateway.scrub(account.fullName), plan: plan, counter: counter, operatorName: operatorName, createdAt: clock(),
             khaltiAccount: khaltiAccount)
         do {
-            switch try await store.prepare(intent, refusingIfPaidSince: unseenSince) {
+            switch try await store.prepare(intent, refusing: unseen) {
             case .blocked(let open): return .blockedByOpenPayment(open.summary)
             case .paidAlready(let paid): return .needsSecondConfirmation(paidToday: paid.map(\.summary))
             case .noOpenShift: return .noOpenShift(counter: counter)

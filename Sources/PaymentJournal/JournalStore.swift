@@ -72,10 +72,23 @@ public protocol JournalStore: Sendable {
     /// Writes the intent durably as `prepared`, stamped with `owner` and with its
     /// counter's open shift, unless the counter has no open shift (`.noOpenShift`), the
     /// customer already has an unresolved payment with this Khalti (`.blocked`), or, with
-    /// `refusingIfPaidSince`, was paid since then (`.paidAlready`): then nothing is
+    /// `refusing`, has a paid payment the clerk did not see (`.paidAlready`): then nothing is
     /// written. The checks and the insert are one transaction that no other process
     /// can interleave, so of two counters paying one customer exactly one prepares.
-    func prepare(_ intent: PaymentIntent, refusingIfPaidSince: Date?) async throws(JournalError) -> Preparation
+    ///
+    /// `refusing` says which paid payments the clerk has not seen: created since a time
+    /// (the start of today), or paid after a journal position (taken when the customer's
+    /// payments were shown).
+    func prepare(_ intent: PaymentIntent, refusing unseen: UnseenPayments?) async throws(JournalError) -> Preparation
+
+    /// Where the journal is now: the position to pass to `prepare` as `.paidAfter` once
+    /// the customer's payments have been read and shown.
+    func position() async throws(JournalError) -> JournalPosition
+
+    /// The journal's own clock: the database server's `clock_timestamp()` on the shared
+    /// journal; on SQLite, the clock of the machine all its writers share. A counter
+    /// compares its own clock with it to say when it drifts.
+    func journalTime() async throws(JournalError) -> Date
 
     /// `prepared` → `sending`, written just before the request leaves. Refused when the
     /// intent is no longer prepared (recovery abandoned it): then nothing may be sent.
@@ -162,6 +175,14 @@ public protocol JournalStore: Sendable {
     /// Closes the connections and gives up the liveness lock. Writes already returned
     /// are durable.
     func close() async
+}
+
+extension JournalStore {
+    /// `prepare(_:refusing:)` with the paid payments created since `refusingIfPaidSince`
+    /// (nil: none) counted as unseen.
+    public func prepare(_ intent: PaymentIntent, refusingIfPaidSince since: Date?) async throws(JournalError) -> Preparation {
+        try await prepare(intent, refusing: since.map(UnseenPayments.createdSince))
+    }
 }
 
 /// Which held payments a reconciliation asks about.

@@ -4,7 +4,7 @@ import PaymentJournal
 import PostgresNIO
 
 extension PostgresJournal {
-    public func prepare(_ intent: PaymentIntent, refusingIfPaidSince paidSince: Date?) async throws(JournalError) -> Preparation {
+    public func prepare(_ intent: PaymentIntent, refusing unseen: UnseenPayments?) async throws(JournalError) -> Preparation {
         let (owner, logger) = (owner, logger)
         do {
             return try await write { connection in
@@ -19,9 +19,9 @@ extension PostgresJournal {
                 if let open = try await Self.openPayment(connection, username: intent.username, environment: intent.khaltiEnvironment, logger: logger) {
                     return .blocked(by: open)
                 }
-                if let paidSince {
-                    let paid = try await Self.paidPayments(
-                        connection, username: intent.username, environment: intent.khaltiEnvironment, since: paidSince, logger: logger)
+                if let unseen {
+                    let paid = try await Self.unseenPaidPayments(
+                        connection, username: intent.username, environment: intent.khaltiEnvironment, unseen, logger: logger)
                     if !paid.isEmpty { return .paidAlready(paid) }
                 }
                 let used = try await connection.rows("SELECT 1 FROM payment WHERE reference = \(intent.reference.value)", logger: logger)

@@ -5,7 +5,7 @@ import PaymentJournal
 import StoredDates
 
 extension SQLiteJournal {
-    public func prepare(_ intent: PaymentIntent, refusingIfPaidSince paidSince: Date?) async throws(JournalError) -> Preparation {
+    public func prepare(_ intent: PaymentIntent, refusing unseen: UnseenPayments?) async throws(JournalError) -> Preparation {
         let owner = owner
         do {
             // One IMMEDIATE transaction: no other process can write between the checks
@@ -17,8 +17,8 @@ extension SQLiteJournal {
                 if let open = try Self.openPayment(db, username: intent.username, environment: intent.khaltiEnvironment) {
                     return .blocked(by: open)
                 }
-                if let paidSince {
-                    let paid = try Self.paidPayments(db, username: intent.username, environment: intent.khaltiEnvironment, since: paidSince)
+                if let unseen {
+                    let paid = try Self.unseenPaidPayments(db, username: intent.username, environment: intent.khaltiEnvironment, unseen)
                     if !paid.isEmpty { return .paidAlready(paid) }
                 }
                 if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment WHERE reference = ?", arguments: [intent.reference.value]) ?? 0 > 0 {

@@ -33,6 +33,9 @@ public enum ConsoleAction: Hashable, Sendable {
     case receiptPrinted(Result<String, ConsoleError>)
     /// The counter's open shift, or nil when none is open.
     case shiftLoaded(Result<ShiftReport.ShiftInfo?, ConsoleError>)
+    /// How far this counter's clock is from the journal's (seconds ahead), nil when not
+    /// measured: told once by the runtime when the journal is open (`ClockComparison`).
+    case clockCompared(TimeInterval?)
     case shiftOpened(Result<ShiftOpenAnswer, ConsoleError>)
     /// The open shift's X report.
     case shiftReportLoaded(Result<ShiftReport, ConsoleError>)

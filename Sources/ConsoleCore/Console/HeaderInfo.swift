@@ -1,4 +1,5 @@
 import ArrownetDomain
+import Foundation
 
 /// What the header line shows on every screen.
 public struct HeaderInfo: Hashable, Sendable {
@@ -17,6 +18,9 @@ public struct HeaderInfo: Hashable, Sendable {
     /// The journal says no shift is open at this counter: the header says so in place
     /// of the operator.
     public var hasNoShift: Bool
+    /// Seconds this counter's clock is ahead of the journal's (negative: behind), when
+    /// measured: beyond `ClockDrift.tolerance` the header says the clock is off.
+    public var clockDrift: TimeInterval?
 
     public init(
         counter: String, operatorName: String, environment: KhaltiEnvironment,
@@ -31,7 +35,11 @@ public struct HeaderInfo: Hashable, Sendable {
         self.balanceProblem = balanceProblem
         self.heldCount = heldCount
         hasNoShift = false
+        clockDrift = nil
     }
+
+    /// `CLOCK 5 min behind` while this counter's clock is off the journal's; nil otherwise.
+    public var clockWarning: String? { clockDrift.flatMap(ClockDrift.headerText) }
 
     /// The balance last read is below the threshold: the header shows it as a warning.
     public var isBalanceLow: Bool { balance.map { $0 < lowBalance } ?? false }

@@ -58,6 +58,9 @@ private func apply(_ action: ConsoleAction, to state: inout ConsoleState) -> [Co
     case .receiptPrinted(let result):
         OutcomeReducer.receiptPrinted(result, state: &state)
         return []
+    case .clockCompared(let drift):
+        state.header.clockDrift = drift
+        return []
     case .shiftLoaded(let result):
         return ShiftOpenReducer.loaded(result, state: &state)
     case .shiftOpened(let result):

@@ -27,7 +27,11 @@ enum Chrome {
         } else if header.balanceProblem != nil {
             choices = ["Balance unknown · \(held)", held]
         }
-        let warns = header.heldCount > 0 || header.isBalanceLow
+        if let clock = header.clockWarning {
+            // Said first, in words: the times this counter writes are off by that much.
+            choices = choices.map { "\(clock) · \($0)" } + choices
+        }
+        let warns = header.heldCount > 0 || header.isBalanceLow || header.clockWarning != nil
         let heldStyle = warns ? Style(foreground: header.isBalanceLow ? .red : .yellow, bold: true, reverse: true) : Style.title
         if let right = choices.first(where: { x + 2 + displayWidth($0) + 1 <= width }) {
             buffer.writeRightAligned(right + " ", right: width, y: 0, style: heldStyle)

@@ -55,15 +55,17 @@ struct CheckCommand: AsyncParsableCommand {
         let report = try await session.run { session in
             await Preflight.run(KhaltiProbe(session.api), username: name, pay: pay, references: .live())
         }
+        // Said beside the readings, never changing the exit code: the readings are Khalti's.
+        let clock = await JournalClockCheck.measure(journalURL: try? SettingsLoader().journalURL())
         let code = report.documented ? ExitCodes.found : ExitCodes.checkFailed
         // Server text in the report is scrubbed of the token already (`Preflight.run`); the
         // program's own words around it are not, since a test token's secret can be a word
         // (the sandbox's is "sandbox").
         if json {
             Terminal.standardError.write(session.banner + "\n")
-            Terminal.standardOutput.write(CheckReport.json(report, khalti: khalti, payRefusal: payRefusal, exitCode: code) + "\n")
+            Terminal.standardOutput.write(CheckReport.json(report, khalti: khalti, payRefusal: payRefusal, clock: clock, exitCode: code) + "\n")
         } else {
-            Terminal.standardOutput.write(CheckReport.table(report, banner: session.banner, payRefusal: payRefusal))
+            Terminal.standardOutput.write(CheckReport.table(report, banner: session.banner, payRefusal: payRefusal, clock: clock))
         }
         if code != ExitCodes.found { throw ExitCode(code) }
     }

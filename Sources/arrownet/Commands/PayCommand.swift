@@ -114,8 +114,11 @@ private struct PaymentFlow {
             throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
         }
         // Payments up to this moment are shown and confirmed; one paid after it stops the
-        // payment in the same journal transaction that writes the intent.
-        var unseenSince = desk.startOfToday()
+        // payment in the same journal transaction that writes the intent. "After" is the
+        // journal's position, taken before the read, never this machine's clock: a counter
+        // whose clock is behind would otherwise slip its payment in before the look-up.
+        var unseen = UnseenPayments.createdSince(desk.startOfToday())
+        let seen = try await journalCall { try await desk.journalPosition() }
         let paidToday = try await journalCall { try await desk.paidPayments(name) }
         if !paidToday.isEmpty {
             people.write(alreadyPaid(paidToday))
@@ -125,14 +128,14 @@ private struct PaymentFlow {
             if !yes && !ask("Pay again? Type yes to pay again: ") {
                 throw fail("Not confirmed; nothing was sent.", code: ExitCodes.notConfirmed)
             }
-            unseenSince = Date()
+            unseen = .paidAfter(seen)
         }
         // From here the money may move: the process waits for Khalti's answer and records
         // it whatever the clerk presses, and says so while it waits.
         let interrupts = PaymentInterrupts()
         let waiting = WaitIndicator()
         let outcome = await desk.pay(
-            account: account, plan: plan, counter: session.counterName, operator: session.operatorName, unseenSince: unseenSince)
+            account: account, plan: plan, counter: session.counterName, operator: session.operatorName, unseen: unseen)
         await waiting.stop()
         interrupts.end()
         var receipt: ReceiptJob.Result?
@@ -198,7 +201,7 @@ private struct PaymentFlow {
         case .held(_, let reason): (reason, ExitCodes.held)
         case .notPaid(_, let reason): (reason, ExitCodes.notPaid)
         case .blockedByOpenPayment(let open): (Self.blockedSentence(open), ExitCodes.openPayment)
-        case .needsSecondConfirmation: ("The customer was paid today meanwhile; nothing was sent.", ExitCodes.notConfirmed)
+        case .needsSecondConfirmation: ("The customer was paid since you looked (at another counter); nothing was sent.", ExitCodes.notConfirmed)
         case .refused(let reason): ("\(reason) Nothing was sent.", ExitCodes.refused)
         case .notSent(let reason): (reason, ExitCodes.journal)
         case .noOpenShift(let counter): (JournalError.noOpenShift(counter: counter).description, ExitCodes.noOpenShift)

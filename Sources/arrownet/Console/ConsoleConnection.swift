@@ -83,7 +83,7 @@ actor ConsoleConnection {
 
     /// The environment the driver gets at once: each closure waits for the real one.
     nonisolated func deferredEnvironment() -> ConsoleEnvironment {
-        ConsoleEnvironment(
+        var environment = ConsoleEnvironment(
             now: Date.init,
             fetchAccount: { username throws(ConsoleError) in try await self.environment().fetchAccount(username) },
             customerPayments: { username throws(ConsoleError) in try await self.environment().customerPayments(username) },
@@ -120,5 +120,11 @@ actor ConsoleConnection {
             discardTypeahead: discardTypeahead,
             sleep: { duration in try await Task.sleep(for: duration) }
         )
+        // Without the journal there is no clock to compare with.
+        environment.clockDrift = {
+            guard let ready = try? await self.environment() else { return nil }
+            return await ready.clockDrift()
+        }
+        return environment
     }
 }

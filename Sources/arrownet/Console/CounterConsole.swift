@@ -65,6 +65,8 @@ struct CounterConsole {
                         // and the journal); the driver stops following it when the console
                         // stops, without waiting for a lookup.
                         await driver.follow(HeldPaymentWatch.actions(environment: environment))
+                        // The header says when this counter's clock is off the journal's.
+                        await driver.follow(ClockComparison.actions(environment: environment))
                     }
                 })
                 done.resume()

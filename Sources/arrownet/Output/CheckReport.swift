@@ -10,7 +10,7 @@ enum CheckReport {
     static let shapeColumns = 56
     static let readingColumns = 64
 
-    static func table(_ report: PreflightReport, banner: String, payRefusal: String?) -> String {
+    static func table(_ report: PreflightReport, banner: String, payRefusal: String?, clock: JournalClockCheck) -> String {
         var cells = [["Call", "HTTP", "Answer", "Read as", "Expected", "Documented"]]
         for row in report.rows {
             cells.append([
@@ -29,6 +29,7 @@ enum CheckReport {
         lines.append(PreflightReport.lookupForm)
         lines.append(report.paidReferenceSentence(payRefusal: payRefusal))
         lines.append(verdict(report))
+        lines.append(clock.sentence)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -58,8 +59,8 @@ enum CheckReport {
         return line.count <= columns ? line : String(line.prefix(columns - 1)) + "…"
     }
 
-    static func json(_ report: PreflightReport, khalti: KhaltiEnvironment, payRefusal: String?, exitCode: Int32) -> String {
-        AccountReport.encode(Record(report, khalti: khalti, payRefusal: payRefusal, exitCode: exitCode))
+    static func json(_ report: PreflightReport, khalti: KhaltiEnvironment, payRefusal: String?, clock: JournalClockCheck, exitCode: Int32) -> String {
+        AccountReport.encode(Record(report, khalti: khalti, payRefusal: payRefusal, clock: clock, exitCode: exitCode))
     }
 
     /// `check --json` (README "JSON fields").
@@ -74,6 +75,11 @@ enum CheckReport {
         let calls: [Call]
         let undocumented: [String]
         let summary: String
+        /// Seconds this counter's clock is ahead of the journal's (negative: behind), null
+        /// when not measured; `clock_off` beyond two minutes; `clock` the sentence.
+        let clockDriftSeconds: Double?
+        let clockOff: Bool
+        let clock: String
         let exitCode: Int32
 
         enum CodingKeys: String, CodingKey {
@@ -82,9 +88,15 @@ enum CheckReport {
             case paidReferenceCheck = "paid_reference_check"
             case paidReferenceNote = "paid_reference_note"
             case exitCode = "exit_code"
+            case clockDriftSeconds = "clock_drift_seconds"
+            case clockOff = "clock_off"
+            case clock
         }
 
-        init(_ report: PreflightReport, khalti: KhaltiEnvironment, payRefusal: String?, exitCode: Int32) {
+        init(_ report: PreflightReport, khalti: KhaltiEnvironment, payRefusal: String?, clock: JournalClockCheck, exitCode: Int32) {
+            clockDriftSeconds = clock.drift.map { ($0 * 10).rounded() / 10 }
+            clockOff = clock.isOff
+            self.clock = clock.sentence
             outcome = report.documented ? "documented" : "not_documented"
             self.khalti = khalti.journalKey
             username = report.username.value

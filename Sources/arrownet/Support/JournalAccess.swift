@@ -58,10 +58,12 @@ enum JournalAccess {
     }
 
     /// The desk over `session`, for `pay`, `reconcile`, `resolve` and the console. The
-    /// test-only pause hook is read here, and only a debug build honours it
-    /// (see `DeskHooks.pauseVariable`).
+    /// test-only pause and clock-offset hooks are read here, and only a debug build
+    /// honours them (see `DeskHooks.pauseVariable`, `DeskHooks.clockOffsetVariable`).
     static func desk(_ session: KhaltiSession, store: any JournalStore) -> PaymentDesk {
-        PaymentDesk(store: store, gateway: .live(session.api), environment: session.khalti, hooks: DeskHooks.fromEnvironment())
+        PaymentDesk(
+            store: store, gateway: .live(session.api), environment: session.khalti, clock: DeskHooks.clockFromEnvironment(),
+            hooks: DeskHooks.fromEnvironment())
     }
 }
 
