@@ -47,6 +47,11 @@ public enum ShiftReporter {
                 report.settledNotPaid.add(payment.amount)
             }
         }
+        // Named so that a Khalti difference they cause is not left unexplained.
+        let flagged = (activity.payments + activity.settledFromEarlier).filter { $0.state.isFinal && $0.attention != nil }
+        if !flagged.isEmpty {
+            report.needsPerson = flagged.map { item($0, shiftNumber: nil, attention: $0.attention) }
+        }
         for movement in activity.cashMovements {
             let entry = ShiftReport.CashEntry(amount: movement.amount, reason: movement.reason, operatorName: movement.operatorName, at: movement.at)
             switch movement.direction {
@@ -66,9 +71,9 @@ public enum ShiftReporter {
         return report
     }
 
-    static func item(_ payment: PaymentRecord, shiftNumber: Int?) -> ShiftReport.Item {
+    static func item(_ payment: PaymentRecord, shiftNumber: Int?, attention: String? = nil) -> ShiftReport.Item {
         ShiftReport.Item(
             reference: payment.reference, username: payment.username, customerName: payment.customerName, amount: payment.amount,
-            state: payment.state, shiftNumber: shiftNumber)
+            state: payment.state, shiftNumber: shiftNumber, attention: attention)
     }
 }

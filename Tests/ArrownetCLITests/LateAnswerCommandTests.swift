@@ -26,6 +26,13 @@ struct LateAnswerCommandTests {
         #expect(attention.hasPrefix("recorded NOT PAID by Ram at "), "\(attention)")
         #expect(attention.hasSuffix("after 'customer left'; Khalti says Success"), "\(attention)")
 
+        // The shift's report names it with both facts.
+        let shiftReport = try await runner.run(["shift", "report", "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(shiftReport.stdout.utf8)) as? [String: Any], "\(shiftReport.stderr)")
+        let named = try #require(report["needs_person"] as? [[String: Any]])
+        #expect(named.map { $0["reference"] as? String } == [reference])
+        #expect(named.first?["attention"] as? String == attention)
+
         let paid = try await runner.run(["resolve", reference, "--paid", "--note", "portal says Success", "--operator", "Sita"])
         #expect(paid.status == 0, "\(paid.stderr)")
         let after = try await runner.run(["history", "--attention", "--json"])

@@ -43,6 +43,12 @@ struct LateAnswerTests {
             _ = await harness.reconcile(after: 60)
             #expect(Self.lookups(harness) == 1)
 
+            // The shift's Z report names it, with both facts.
+            let closed = try await harness.desk.closeShift(counter: record.counter, counted: .zero, note: nil)
+            let named = try #require(closed.closingReport?.needsPerson)
+            #expect(named.map(\.reference) == [held.reference])
+            #expect(named.first?.state == .notPaid && named.first?.attention == record.attention)
+
             let paid = try await harness.desk.resolve(held.reference, as: .paid, by: "Sita", note: "portal says Success")
             #expect(paid.state == .paid)
             #expect(paid.attention == nil)

@@ -62,8 +62,15 @@ public struct ShiftReport: Hashable, Sendable, Codable {
         public let state: PaymentState
         /// The shift that took it, for those settled from earlier shifts (nil: before shifts).
         public let shiftNumber: Int?
+        /// Why a person must decide, for those waiting for one (absent from reports made
+        /// before it was kept).
+        public let attention: String?
 
-        public init(reference: PaymentReference, username: Username, customerName: String, amount: Money, state: PaymentState, shiftNumber: Int? = nil) {
+        public init(
+            reference: PaymentReference, username: Username, customerName: String, amount: Money, state: PaymentState, shiftNumber: Int? = nil,
+            attention: String? = nil
+        ) {
+            self.attention = attention
             self.reference = reference
             self.username = username
             self.customerName = customerName
@@ -109,6 +116,10 @@ public struct ShiftReport: Hashable, Sendable, Codable {
     public var settledPaid = Tally()
     public var settledNotPaid = Tally()
     public var settledPayments: [Item] = []
+    /// Final payments of this report (paid, not paid, not received) flagged for a person:
+    /// Khalti's later answer contradicts them, so the Khalti difference may be theirs.
+    /// Optional so that Z reports kept before it still read.
+    public var needsPerson: [Item]?
     public var countedCash: Money?
     public var note: String?
     public var khaltiBalanceAtOpening: Money?

@@ -46,6 +46,15 @@ public enum ShiftReportLayout {
                 blocks.append(.text(item.reference.value, alignment: .right))
             }
         }
+        if let flagged = report.needsPerson, !flagged.isEmpty {
+            blocks.append(.rule(.light))
+            blocks.append(.text("NEEDS A PERSON (arrownet resolve)", style: .bold))
+            for item in flagged {
+                blocks.append(.field(label: "  \(item.username.value): \(item.state.label)", value: item.amount.formatted))
+                blocks.append(.text(item.reference.value, alignment: .right))
+                if let attention = item.attention { blocks.append(.text("  \(attention)")) }
+            }
+        }
         if !report.cashIn.isEmpty || !report.cashOut.isEmpty {
             blocks.append(.rule(.light))
             for entry in report.cashIn { blocks.append(.field(label: "Cash in: \(entry.reason)", value: entry.amount.formatted)) }
