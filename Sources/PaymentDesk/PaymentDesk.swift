@@ -61,9 +61,14 @@ public final class PaymentDesk: Sendable {
         try await store.openPayment(for: username, in: khaltiEnvironment)?.summary
     }
 
-    /// Held payments of this Khalti, flagged ones included, oldest first.
+    /// Held payments of this Khalti, flagged ones included, and its final payments
+    /// flagged for a person (Khalti's later answer contradicts them: the clerk's list
+    /// names them as NEEDS A PERSON too), oldest first.
     public func heldPayments() async throws(JournalError) -> [PaymentSummary] {
-        try await store.heldPayments(in: khaltiEnvironment).map(\.summary)
+        let held = try await store.heldPayments(in: khaltiEnvironment)
+        let flagged = try await store.history(HistoryFilter(khaltiEnvironment: khaltiEnvironment, needsAttention: true))
+            .filter(\.state.isFinal)
+        return (held + flagged).sorted { ($0.createdAt, $0.reference.value) < ($1.createdAt, $1.reference.value) }.map(\.summary)
     }
 
     /// The start of today in the counter's calendar.

@@ -38,6 +38,8 @@ struct LateAnswerTests {
             let event = try #require(try await harness.journal.events(of: held.reference).last)
             #expect(event.from == .notPaid && event.to == .notPaid && event.evidence.note.contains("Khalti says Success"))
             #expect(try await harness.journal.history(HistoryFilter(needsAttention: true)).map(\.reference) == [held.reference])
+            // The clerk's held list names it (NEEDS A PERSON), though it is no longer held.
+            #expect(try await harness.desk.heldPayments().map(\.reference) == [held.reference])
 
             // Flagged, it is not looked up again: a person has it.
             _ = await harness.reconcile(after: 60)
@@ -53,6 +55,7 @@ struct LateAnswerTests {
             #expect(paid.state == .paid)
             #expect(paid.attention == nil)
             #expect(try await harness.journal.history(HistoryFilter(needsAttention: true)).isEmpty)
+            #expect(try await harness.desk.heldPayments().isEmpty)
             // Settled against Khalti's answer: the same Success reopens nothing.
             let answer = try await harness.desk.gateway.lookUp(held.reference)
             #expect(try await harness.desk.notePaidLookup(answer, of: held.reference) == nil)

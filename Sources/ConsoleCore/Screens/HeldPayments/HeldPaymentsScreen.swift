@@ -36,6 +36,12 @@ public struct HeldPaymentsScreen: Hashable, Sendable {
 
     /// What the clerk does about one payment, as a sentence.
     public func advice(for payment: PaymentSummary, now: Date) -> String {
+        if let attention = payment.attention, payment.state == .notPaid || payment.state == .notReceived {
+            // Final already (the cash may be back with the customer): Khalti's later answer contradicts it.
+            let facts = attention.hasSuffix(".") ? attention : attention + "."
+            return "NEEDS A PERSON: \(facts) It stays \(payment.state.label) until a supervisor checks with Khalti and "
+                + "records the decision (arrownet resolve \(payment.reference.value) --paid or --not-paid)."
+        }
         if let attention = payment.attention {
             return "NEEDS A PERSON: \(attention) It is no longer looked up by itself. Keep the cash aside: a supervisor "
                 + "checks with Khalti and records the decision (arrownet resolve \(payment.reference.value) --paid or --not-paid)."

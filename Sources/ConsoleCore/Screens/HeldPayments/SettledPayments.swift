@@ -14,6 +14,13 @@ enum SettledPayments {
         for change in settled where change.payment.counter == state.header.counter {
             let payment = change.payment
             let name = payment.username.value
+            if payment.attention != nil, payment.state == .notPaid || payment.state == .notReceived {
+                // Its cash may be back with the customer already: nothing to keep aside.
+                state.notices.add(Notice(
+                    "\(name): NEEDS A PERSON - Khalti contradicts \(payment.state.label); see F5", tone: .warning,
+                    reference: payment.reference), showNow: showNow)
+                continue
+            }
             if payment.attention != nil {
                 state.notices.add(Notice(
                     "\(name): NEEDS A PERSON - keep \(payment.amount.formatted) aside; see F5", tone: .warning,

@@ -1,0 +1,19 @@
+import ArrownetDomain
+@testable import ConsoleCore
+import Testing
+
+@Suite("Held list: a final payment Khalti's later answer contradicts (issue 20, finding 3)")
+struct LateAnswerHeldListTests {
+    static let flagged = Fixtures.payment(
+        state: .notPaid, attention: "recorded NOT PAID by Ram at 10:02 after 'customer left'; Khalti says Success")
+
+    @Test("its advice names both facts and who settles it, and asks no cash to be kept aside")
+    func advice() {
+        let screen = HeldPaymentsScreen(payments: [Self.flagged], calendar: Fixtures.calendar)
+        let advice = screen.advice(for: Self.flagged, now: Fixtures.morning)
+        #expect(advice == "NEEDS A PERSON: recorded NOT PAID by Ram at 10:02 after 'customer left'; Khalti says Success. It stays NOT PAID "
+            + "until a supervisor checks with Khalti and records the decision (arrownet resolve ARN01JDQ4ZK7X8M2N5P6Q7R8S9T0V --paid or --not-paid).")
+        #expect(!advice.contains("aside"))
+        #expect(screen.openReferences.isEmpty, "never looked up by l")
+    }
+}
