@@ -16,4 +16,17 @@ struct LateAnswerHeldListTests {
         #expect(!advice.contains("aside"))
         #expect(screen.openReferences.isEmpty, "never looked up by l")
     }
+
+    @Test("flagged by a background lookup: the notice names the contradiction, no cash aside, and the held count leaves it out")
+    func notice() {
+        let payment = BackgroundSettlementTests.queuedFail
+        let flagged = BackgroundSettlementTests.settled(payment, .notPaid, attention: "recorded NOT PAID by Ram; Khalti says Success")
+        let store = TestStore(BackgroundSettlementTests.state(on: .usernameEntry(UsernameEntryScreen())))
+        store.send(.heldPaymentsReconciled(HeldReconciliation(settled: [flagged], held: [flagged.payment]))) {
+            $0.header.heldCount = 0
+            $0.notices = Notices(shown: [Notice(
+                "queuedfail: NEEDS A PERSON - Khalti contradicts NOT PAID; see F5", tone: .warning, reference: flagged.payment.reference)])
+        }
+        store.receive(.loadBalance)
+    }
 }
