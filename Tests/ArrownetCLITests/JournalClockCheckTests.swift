@@ -26,6 +26,13 @@ struct JournalClockCheckTests {
 
         let off = try await runner.run(["check"], environment: behind)
         #expect(off.status == 0, "the readings decide the exit code: \(off.stderr)")
+        guard try await runner.isDebugBuild() else {
+            // The release build clerks run ignores the test hook: its clock stays the
+            // machine's, in step with the server's.
+            #expect(off.stdout.contains("Clock: within 2 minutes of the journal's"), "\(off.stdout)")
+            await database.drop()
+            return
+        }
         #expect(off.stdout.contains("CLOCK OFF: this counter's clock is 5 min behind the journal's."), "\(off.stdout)")
 
         let json = try jsonObject(try await runner.run(["check", "--json"], environment: behind).stdout)
