@@ -116,7 +116,7 @@ public final class KhaltiAPI: Sendable {
     // `arrownet check` reads each answer exactly as the calls above do.
 
     static func readAccount(_ raw: RawAnswer, username: Username, token: KhaltiToken) throws(KhaltiError) -> Account {
-        try WireReading.reading(try WireReading.objectFields(raw), httpStatus: raw.status, token: token) { fields throws(FieldProblem) in
+        try WireReading.readAnswer(try WireReading.objectFields(raw), httpStatus: raw.status, token: token) { fields throws(FieldProblem) in
             try WireReading.account(fields, username: username, token: token)
         }
     }
@@ -149,7 +149,7 @@ public final class KhaltiAPI: Sendable {
     }
 
     static func readBalance(_ raw: RawAnswer, token: KhaltiToken) throws(KhaltiError) -> KhaltiBalance {
-        try WireReading.reading(try WireReading.objectFields(raw), httpStatus: raw.status, token: token, WireReading.balance)
+        try WireReading.readAnswer(try WireReading.objectFields(raw), httpStatus: raw.status, token: token, WireReading.balance)
     }
 
     // MARK: - Plumbing

@@ -6,7 +6,7 @@ import Foundation
 enum WireReading {
     /// The fields of a successful answer, or the error that explains why there are none.
     static func successFields(_ raw: RawAnswer, token: KhaltiToken) throws(KhaltiError) -> AnswerFields {
-        try reading(try objectFields(raw), httpStatus: raw.status, token: token) { fields throws(FieldProblem) in fields }
+        try readAnswer(try objectFields(raw), httpStatus: raw.status, token: token) { fields throws(FieldProblem) in fields }
     }
 
     /// The JSON object of an answer, whatever its HTTP status, or the error that says
@@ -90,7 +90,7 @@ enum WireReading {
     /// error, or `read`'s value, with a field problem turned into an unreadable answer
     /// whose sentence names the field and is scrubbed of the token (a problem quotes
     /// what the server sent, which may echo the request).
-    static func reading<Value>(
+    static func readAnswer<Value>(
         _ fields: AnswerFields, httpStatus: Int, token: KhaltiToken, _ read: (AnswerFields) throws(FieldProblem) -> Value
     ) throws(KhaltiError) -> Value {
         if let refusal = refusal(fields, token: token) { throw .refused(refusal) }

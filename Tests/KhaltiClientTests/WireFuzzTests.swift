@@ -90,7 +90,7 @@ struct WireFuzzTests {
         if let refusal = payment.refusal { problems += checkSentence(refusal.explanation()) }
         if let credits = payment.creditsAvailable { problems += checkMoney(credits, "credits_available") }
         do {
-            problems += check(try WireReading.reading(fields, httpStatus: status, token: token) { fields throws(FieldProblem) in
+            problems += check(try WireReading.readAnswer(fields, httpStatus: status, token: token) { fields throws(FieldProblem) in
                 try WireReading.account(fields, username: username, token: token)
             })
             tally.read += 1
@@ -99,7 +99,7 @@ struct WireFuzzTests {
             problems += checkSentence(error.description)
         }
         do {
-            problems += check(try WireReading.reading(fields, httpStatus: status, token: token, WireReading.balance))
+            problems += check(try WireReading.readAnswer(fields, httpStatus: status, token: token, WireReading.balance))
             tally.read += 1
         } catch {
             problems += checkSentence(error.description)
