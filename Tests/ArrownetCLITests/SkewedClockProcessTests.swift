@@ -48,7 +48,7 @@ struct SkewedClockProcessTests {
         #expect(earlier.status == 0, "\(earlier.stderr)")
 
         // A reads the customer back, is told of today's payment, and is asked again.
-        let looking = try InteractiveProcess(counters.first, ["pay", "Pradhanang", "--months", "1"] + site)
+        let looking = try BinaryProcess(counters.first, ["pay", "Pradhanang", "--months", "1"] + site, answering: true)
         #expect(try await looking.waitFor("Type yes to pay: "), "\(looking.output)")
         looking.answer("yes")
         #expect(try await looking.waitFor("Type yes to pay again: "), "\(looking.output)")
@@ -60,7 +60,7 @@ struct SkewedClockProcessTests {
         #expect(skewed.status == 0, "offset \(offset): \(skewed.stderr)")
 
         looking.answer("yes")
-        let status = await looking.waitForExit()
+        let status = await looking.waitForExit().status
         #expect(status == 10, "offset \(offset): A must be refused: \(looking.output)")
         #expect(looking.output.contains("paid since you looked"), "\(looking.output)")
 
